@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Timeline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "timeline", targets: ["timeline"]),
+        .library(name: "TimelineKit", targets: ["TimelineKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CFileSwap"),
+        .target(
+            name: "TimelineKit",
+            dependencies: [
+                "CCmark",
+                "CFileSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "timeline",
+            dependencies: [
+                "TimelineKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TimelineKitTests",
+            dependencies: ["TimelineKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

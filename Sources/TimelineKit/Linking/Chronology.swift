@@ -1,0 +1,99 @@
+/// The site with every reference resolved, both ways: events in reading
+/// order, and for each person, place, document, article and tag the events
+/// that name it. Templates read only this, never raw notes.
+public struct Chronology: Sendable {
+    public let settings: SiteSettings
+    /// Published events in chronological order (drafts only when asked for).
+    public let events: [Event]
+    public let articles: [Article]
+    public let people: [Person]
+    public let places: [Place]
+    public let documents: [Document]
+    /// Every tag in use, sorted.
+    public let tags: [String]
+
+    /// Indexes into `events`, in chronological order, per slug.
+    public let eventsByPerson: [String: [Int]]
+    public let eventsByPlace: [String: [Int]]
+    public let eventsByDocument: [String: [Int]]
+    public let eventsByArticle: [String: [Int]]
+    public let eventsByTag: [String: [Int]]
+    /// Quotes per speaker, as (event index, quote index) in chronological order.
+    public let quotesByPerson: [String: [QuoteLocation]]
+    /// The documents that supersede each document (the reverse of `supersedes`).
+    public let supersededBy: [String: [String]]
+
+    public let articleIndex: [String: Int]
+    public let personIndex: [String: Int]
+    public let placeIndex: [String: Int]
+    public let documentIndex: [String: Int]
+    public let eventIndex: [String: Int]
+
+    public struct QuoteLocation: Sendable, Hashable {
+        public let event: Int
+        public let quote: Int
+    }
+
+    init(site: Site, events: [Event]) {
+        settings = site.settings
+        self.events = events.sorted(by: Self.readingOrder)
+        articles = site.articles
+        people = site.people
+        places = site.places
+        documents = site.documents
+
+        var byPerson: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], byDocument: [String: [Int]] = [:]
+        var byArticle: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
+        var quotes: [String: [QuoteLocation]] = [:]
+        for (index, event) in self.events.enumerated() {
+            for slug in Self.unique(event.people.map(\.slug) + event.quotes.map(\.by.slug)) { byPerson[slug, default: []].append(index) }
+            if let place = event.place { byPlace[place.slug, default: []].append(index) }
+            for slug in Self.unique(event.documents.map(\.slug)) { byDocument[slug, default: []].append(index) }
+            let cited = event.sources.map(\.slug) + event.quotes.map(\.source.slug)
+                + event.disputes.flatMap { $0.claims.map(\.source.slug) }
+            for slug in Self.unique(cited) { byArticle[slug, default: []].append(index) }
+            for tag in Self.unique(event.tags) { byTag[tag, default: []].append(index) }
+            for (q, quote) in event.quotes.enumerated() {
+                quotes[quote.by.slug, default: []].append(QuoteLocation(event: index, quote: q))
+            }
+        }
+        eventsByPerson = byPerson
+        eventsByPlace = byPlace
+        eventsByDocument = byDocument
+        eventsByArticle = byArticle
+        eventsByTag = byTag
+        quotesByPerson = quotes
+        tags = byTag.keys.sorted()
+
+        var successors: [String: [String]] = [:]
+        for document in documents {
+            if let older = document.supersedes?.slug { successors[older, default: []].append(document.source.slug) }
+        }
+        supersededBy = successors
+
+        articleIndex = Self.index(articles.map(\.source.slug))
+        personIndex = Self.index(people.map(\.source.slug))
+        placeIndex = Self.index(places.map(\.source.slug))
+        documentIndex = Self.index(documents.map(\.source.slug))
+        eventIndex = Self.index(self.events.map(\.source.slug))
+    }
+
+    /// Date, then precision, then title, then slug: a total order, so the
+    /// chronology reads the same every build.
+    static func readingOrder(_ a: Event, _ b: Event) -> Bool {
+        if a.date < b.date { return true }
+        if b.date < a.date { return false }
+        if a.date.approximate != b.date.approximate { return !a.date.approximate }
+        if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
+        return a.source.slug < b.source.slug
+    }
+
+    private static func index(_ slugs: [String]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: slugs.enumerated().map { ($1, $0) })
+    }
+
+    private static func unique(_ slugs: [String]) -> [String] {
+        var seen = Set<String>()
+        return slugs.filter { seen.insert($0).inserted }
+    }
+}

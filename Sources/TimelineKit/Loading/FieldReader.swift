@@ -1,0 +1,180 @@
+import Yams
+
+/// Typed access to a YAML mapping that remembers where every value was
+/// written, so each wrong field is reported at its own line and column.
+///
+/// Readers record problems instead of throwing; `unknownFieldWarnings` names
+/// whatever the parser never asked for.
+public final class FieldReader {
+    public let file: String
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let lineOffset: Int
+    private let origin: SourceLocation
+    private var asked: Set<String> = []
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, pairs: [(key: String, keyNode: Node, value: Node)], lineOffset: Int, origin: SourceLocation) {
+        self.file = file
+        self.pairs = pairs
+        self.lineOffset = lineOffset
+        self.origin = origin
+    }
+
+    /// Parses YAML text whose first line is line `firstLine` of `file`.
+    static func parse(yaml: String, file: String, firstLine: Int) -> (FieldReader?, [Diagnostic]) {
+        let offset = firstLine - 1
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return (nil, [yamlDiagnostic(error, file: file, lineOffset: offset)])
+        } catch {
+            return (nil, [Diagnostic(.error, file: file, line: firstLine, "cannot read YAML: \(error)")])
+        }
+        let origin = SourceLocation(file: file, line: firstLine, column: 1)
+        guard let node else { return (FieldReader(file: file, pairs: [], lineOffset: offset, origin: origin), []) }
+        return mapping(node, file: file, lineOffset: offset, origin: origin, what: "front matter")
+    }
+
+    /// A reader over a nested mapping, e.g. one quote in `quotes`.
+    func nested(_ node: Node, what: String) -> FieldReader? {
+        let (reader, problems) = Self.mapping(node, file: file, lineOffset: lineOffset, origin: location(of: node), what: what)
+        diagnostics.append(contentsOf: problems)
+        return reader
+    }
+
+    private static func mapping(_ node: Node, file: String, lineOffset: Int, origin: SourceLocation, what: String)
+        -> (FieldReader?, [Diagnostic])
+    {
+        guard case .mapping(let mapping) = node else {
+            let found = describe(node)
+            let at = node.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? origin
+            return (nil, [.error("\(what) must be a mapping of fields, found \(found)", at: at,
+                                 hint: "write 'field: value' lines")])
+        }
+        var pairs: [(String, Node, Node)] = []
+        var problems: [Diagnostic] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                let at = key.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? origin
+                problems.append(.error("field names must be plain words", at: at))
+                continue
+            }
+            pairs.append((scalar.string, key, value))
+        }
+        return (FieldReader(file: file, pairs: pairs, lineOffset: lineOffset, origin: origin), problems)
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            return .error(message, at: at(mark), hint: yamlHint(problem))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("invalid YAML: duplicate field \(names)", at: at(context.mark), hint: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(.error, file: file, line: lineOffset + 1, "invalid YAML: \(problem)")
+        default:
+            return Diagnostic(.error, file: file, line: lineOffset + 1, "invalid YAML: \(error)")
+        }
+    }
+
+    private static func yamlHint(_ problem: String) -> String? {
+        if problem.contains("tab") { return "indent with spaces, not tabs" }
+        if problem.contains("quoted scalar") { return "close the quotation mark" }
+        if problem.contains("mapping values are not allowed") { return "quote values that contain ': '" }
+        return nil
+    }
+
+    // MARK: Locations
+
+    public func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return origin }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Where the mapping itself starts: used for "missing field" errors.
+    public var start: SourceLocation { origin }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        pairs.first { $0.key == key }.map { location(of: $0.keyNode) } ?? origin
+    }
+
+    // MARK: Raw access
+
+    public func node(_ key: String) -> Node? {
+        asked.insert(key)
+        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = value, ScalarKind(scalar) == .null { return nil }
+        return value
+    }
+
+    func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(.error(message, at: location, hint: hint))
+    }
+
+    func warning(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(.warning(message, at: location, hint: hint))
+    }
+
+    /// Warnings for fields nobody asked for: likely typos of real ones.
+    public func reportUnknownFields(known: [String]) {
+        for pair in pairs where !asked.contains(pair.key) {
+            warning("unknown field '\(pair.key)'", at: location(of: pair.keyNode),
+                    hint: Suggestion.hint(for: pair.key, in: known) ?? "known fields: \(known.joined(separator: ", "))")
+        }
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s):
+            switch ScalarKind(s) {
+            case .integer, .float: return "a number"
+            case .boolean: return "true/false"
+            case .null: return "nothing"
+            case .text: return "text"
+            }
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension FieldReader {
+    /// Takes over a nested reader's problems, so the note reports them all.
+    func absorb(_ nested: FieldReader) {
+        diagnostics.append(contentsOf: nested.diagnostics)
+    }
+}
+
+/// What a YAML scalar means under the YAML 1.2 core schema. Quoted scalars
+/// are always text; only plain ones can be numbers, booleans or null.
+enum ScalarKind {
+    case text, integer, float, boolean, null
+
+    init(_ scalar: Node.Scalar) {
+        guard scalar.style == .plain else { self = .text; return }
+        let s = scalar.string
+        switch s {
+        case "", "~", "null", "Null", "NULL": self = .null; return
+        case "true", "True", "TRUE", "false", "False", "FALSE": self = .boolean; return
+        case ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN": self = .float; return
+        default: break
+        }
+        var body = Substring(s)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        if !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) { self = .integer; return }
+        if s.hasPrefix("0x") || s.hasPrefix("0o"), s.count > 2, Int(s.dropFirst(2), radix: s.hasPrefix("0x") ? 16 : 8) != nil {
+            self = .integer; return
+        }
+        self = Double(body) != nil && body.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) && body.first != "e"
+            ? .float : .text
+    }
+}

@@ -1,0 +1,125 @@
+/// The kinds of note a `Content/` folder holds, named by their folder.
+public enum NoteKind: String, Sendable, CaseIterable, Hashable {
+    case article = "articles"
+    case event = "events"
+    case person = "people"
+    case place = "places"
+    case document = "documents"
+
+    /// The folder name, which is also the URL segment of its pages.
+    public var folder: String { rawValue }
+}
+
+/// A reference from one note to another, remembered with where it was written
+/// so a dangling one can be reported at its line.
+public struct Reference: Sendable, Hashable {
+    public let slug: String
+    public let location: SourceLocation
+}
+
+/// Settings from `site.yml`.
+public struct SiteSettings: Sendable {
+    public var title: String
+    public var description: String?
+    public var language: String
+    /// Always ends with `/` when present.
+    public var baseURL: String?
+    public var author: String?
+    public var unsafeHTML: Bool
+
+    public init(
+        title: String, description: String? = nil, language: String = "en",
+        baseURL: String? = nil, author: String? = nil, unsafeHTML: Bool = false
+    ) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.author = author
+        self.unsafeHTML = unsafeHTML
+    }
+}
+
+/// What every note has: its identity, its file and its Markdown body.
+public struct NoteSource: Sendable {
+    public let slug: String
+    public let file: String
+    /// The body's Markdown and the file line it starts on, for link errors.
+    public let body: String
+    public let bodyLine: Int
+}
+
+public struct Article: Sendable {
+    public let source: NoteSource
+    public var title: String
+    public var published: PartialDate
+    public var outlet: String?
+    public var author: String?
+    public var url: String?
+}
+
+public struct Quote: Sendable {
+    public var by: Reference
+    public var text: String
+    public var source: Reference
+    public let location: SourceLocation
+}
+
+public struct Claim: Sendable {
+    public var source: Reference
+    public var says: String
+    public let location: SourceLocation
+}
+
+public struct Dispute: Sendable {
+    public var about: String
+    public var claims: [Claim]
+}
+
+public enum EventStatus: String, Sendable, CaseIterable {
+    case confirmed
+    case reported
+    case disputed
+}
+
+public struct Event: Sendable {
+    public let source: NoteSource
+    public var title: String
+    public var date: EventDate
+    public var place: Reference?
+    public var people: [Reference]
+    public var documents: [Reference]
+    public var sources: [Reference]
+    public var tags: [String]
+    public var status: EventStatus
+    public var quotes: [Quote]
+    public var disputes: [Dispute]
+    public var draft: Bool
+}
+
+public struct Person: Sendable {
+    public let source: NoteSource
+    public var name: String
+    public var role: String?
+    public var country: String?
+}
+
+public struct Coordinates: Sendable, Hashable {
+    public var latitude: Double
+    public var longitude: Double
+}
+
+public struct Place: Sendable {
+    public let source: NoteSource
+    public var name: String
+    public var country: String?
+    public var coordinates: Coordinates?
+}
+
+public struct Document: Sendable {
+    public let source: NoteSource
+    public var title: String
+    public var date: EventDate?
+    public var points: Int?
+    public var supersedes: Reference?
+}

@@ -1,0 +1,132 @@
+/// Turns one note's front matter into its typed model. Field names are the
+/// contract's; each parser lists them so unknown ones can be flagged.
+enum NoteParser {
+    static let articleFields = ["title", "published", "outlet", "author", "url"]
+    static let eventFields = [
+        "title", "date", "approximate", "place", "people", "documents", "sources",
+        "tags", "status", "quotes", "disputes", "draft",
+    ]
+    static let personFields = ["name", "role", "country"]
+    static let placeFields = ["name", "country", "coordinates"]
+    static let documentFields = ["title", "date", "points", "supersedes"]
+
+    static func article(_ f: FieldReader, _ source: NoteSource) -> Article? {
+        let title = f.text("title", required: true)
+        let published = f.date("published", required: true)
+        if let published, published.isRange || published.start.precision != .day {
+            f.error("'published' must be one day, YYYY-MM-DD", at: f.keyLocation("published"))
+        }
+        let article = Article(
+            source: source, title: title ?? "", published: published?.start ?? PartialDate(year: 1),
+            outlet: f.text("outlet"), author: f.text("author"), url: webAddress(f, "url"))
+        f.reportUnknownFields(known: articleFields)
+        return title != nil && published != nil ? article : nil
+    }
+
+    static func event(_ f: FieldReader, _ source: NoteSource) -> Event? {
+        let title = f.text("title", required: true)
+        let approximate = f.bool("approximate")
+        let date = f.date("date", required: true, approximate: approximate)
+        var status = EventStatus.reported
+        if let word = f.text("status") {
+            if let known = EventStatus(rawValue: word) {
+                status = known
+            } else {
+                f.error("unknown status '\(word)'", at: f.keyLocation("status"),
+                        hint: "use confirmed, reported or disputed")
+            }
+        }
+        let event = Event(
+            source: source, title: title ?? "", date: date ?? EventDate(start: PartialDate(year: 1)),
+            place: f.reference("place"), people: f.references("people"), documents: f.references("documents"),
+            sources: f.references("sources"), tags: f.tags("tags"), status: status,
+            quotes: quotes(f), disputes: disputes(f), draft: f.bool("draft"))
+        f.reportUnknownFields(known: eventFields)
+        return title != nil && date != nil ? event : nil
+    }
+
+    static func person(_ f: FieldReader, _ source: NoteSource) -> Person? {
+        let name = f.text("name", required: true)
+        let person = Person(source: source, name: name ?? "", role: f.text("role"), country: f.text("country"))
+        f.reportUnknownFields(known: personFields)
+        return name != nil ? person : nil
+    }
+
+    static func place(_ f: FieldReader, _ source: NoteSource) -> Place? {
+        let name = f.text("name", required: true)
+        let place = Place(source: source, name: name ?? "", country: f.text("country"),
+                          coordinates: f.coordinates("coordinates"))
+        f.reportUnknownFields(known: placeFields)
+        return name != nil ? place : nil
+    }
+
+    static func document(_ f: FieldReader, _ source: NoteSource) -> Document? {
+        let title = f.text("title", required: true)
+        let points = f.integer("points")
+        if let points, points < 0 {
+            f.error("'points' must not be negative", at: f.keyLocation("points"))
+        }
+        let document = Document(source: source, title: title ?? "", date: f.date("date"), points: points,
+                                supersedes: f.reference("supersedes"))
+        f.reportUnknownFields(known: documentFields)
+        return title != nil ? document : nil
+    }
+
+    private static func quotes(_ f: FieldReader) -> [Quote] {
+        f.mappings("quotes").compactMap { q in
+            let by = q.reference("by")
+            let text = q.text("text")
+            let source = q.reference("source")
+            for (key, value) in [("by", by != nil), ("text", text != nil), ("source", source != nil)] where !value {
+                if q.node(key) == nil {
+                    q.error("quote is missing '\(key)'", at: q.start, hint: "a quote is {by: PERSON, text: \"...\", source: ARTICLE}")
+                }
+            }
+            q.reportUnknownFields(known: ["by", "text", "source"])
+            f.absorb(q)
+            guard let by, let text, let source else { return nil }
+            return Quote(by: by, text: text, source: source, location: q.start)
+        }
+    }
+
+    private static func disputes(_ f: FieldReader) -> [Dispute] {
+        f.mappings("disputes").compactMap { d in
+            let about = d.text("about", required: true)
+            let claims: [Claim] = d.mappings("claims").compactMap { c in
+                let source = c.reference("source")
+                let says = c.text("says", required: true)
+                if c.node("source") == nil {
+                    c.error("claim is missing 'source'", at: c.start, hint: "a claim is {source: ARTICLE, says: \"...\"}")
+                }
+                c.reportUnknownFields(known: ["source", "says"])
+                d.absorb(c)
+                guard let source, let says else { return nil }
+                return Claim(source: source, says: says, location: c.start)
+            }
+            if d.node("claims") == nil {
+                d.error("dispute is missing 'claims'", at: d.start, hint: "list what each source says")
+            } else if claims.count < 2 && d.diagnostics.isEmpty {
+                d.error("a dispute needs at least two claims", at: d.start, hint: "add what the other source says")
+            }
+            d.reportUnknownFields(known: ["about", "claims"])
+            f.absorb(d)
+            guard let about else { return nil }
+            return Dispute(about: about, claims: claims)
+        }
+    }
+
+    /// `url` fields end up in `href`s: only http and https may, never
+    /// `javascript:` or `data:`.
+    static func webAddress(_ f: FieldReader, _ key: String) -> String? {
+        guard let url = f.text(key) else { return nil }
+        let lower = url.lowercased()
+        guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), url.count > 8,
+              !url.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else {
+            f.error("'\(key)' must be an http or https address", at: f.keyLocation(key),
+                    hint: "e.g. https://example.org/story")
+            return nil
+        }
+        return url
+    }
+}

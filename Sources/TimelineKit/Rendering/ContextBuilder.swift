@@ -1,0 +1,82 @@
+/// Builds the values a page's template sees. Templates get plain dictionaries
+/// and arrays of already formatted text: no logic is left for Mustache, and
+/// every value is HTML-escaped by `{{…}}` except `bodyHTML`, which libcmark made.
+struct ContextBuilder {
+    let chronology: Chronology
+    let bodies: NoteBodies
+
+    func context(for page: Page) -> [String: Any] {
+        let folder = page.folder(in: chronology)
+        let links = page == .notFound ? PageLinks(absoluteRoot: notFoundRoot) : PageLinks(folder: folder)
+        var context: [String: Any]
+        switch page {
+        case .index: context = indexContext(links)
+        case .event(let i): context = eventPage(i, links)
+        case .articles: context = articlesContext(links)
+        case .article(let i): context = articlePage(i, links)
+        case .people: context = peopleContext(links)
+        case .person(let i): context = personPage(i, links)
+        case .places: context = placesContext(links)
+        case .place(let i): context = placePage(i, links)
+        case .documents: context = documentsContext(links)
+        case .document(let i): context = documentPage(i, links)
+        case .tags: context = tagsContext(links)
+        case .tag(let tag): context = tagPage(tag, links)
+        case .notFound: context = ["pageTitle": "Page not found"]
+        }
+        return layout(context, page: page, folder: folder, links: links)
+    }
+
+    /// What every page shares: site, navigation, head metadata.
+    private func layout(_ context: [String: Any], page: Page, folder: String, links: PageLinks) -> [String: Any] {
+        let settings = chronology.settings
+        var context = context
+        let pageTitle = context["pageTitle"] as? String ?? settings.title
+        context["root"] = links.root
+        context["lang"] = settings.language
+        context["siteTitle"] = settings.title
+        context["documentTitle"] = page == .index ? settings.title : "\(pageTitle) · \(settings.title)"
+        if context["description"] == nil, let description = settings.description { context["description"] = description }
+        context["stylesheet"] = links.asset("style.css")
+        context["home"] = links.home
+        if let base = settings.baseURL, page != .notFound {
+            context["canonical"] = base + folder
+        }
+        let section = sectionOf(page)
+        context["nav"] = [
+            ("Chronology", links.home, "index"),
+            ("Sources", links.list(.article), "articles"),
+            ("People", links.list(.person), "people"),
+            ("Places", links.list(.place), "places"),
+            ("Documents", links.list(.document), "documents"),
+            ("Tags", links.tagList, "tags"),
+        ].map { label, href, id -> [String: Any] in
+            var item: [String: Any] = ["label": label, "href": href]
+            if id == section { item["current"] = true }
+            return item
+        }
+        return context
+    }
+
+    private func sectionOf(_ page: Page) -> String {
+        switch page {
+        case .index, .event: return "index"
+        case .articles, .article: return "articles"
+        case .people, .person: return "people"
+        case .places, .place: return "places"
+        case .documents, .document: return "documents"
+        case .tags, .tag: return "tags"
+        case .notFound: return ""
+        }
+    }
+
+    /// The 404 page is served at any depth: it links from the site's base
+    /// path (from `base_url`, else the host root).
+    private var notFoundRoot: String {
+        guard let base = chronology.settings.baseURL,
+              let schemeEnd = base.firstRange(of: "://"),
+              let pathStart = base[schemeEnd.upperBound...].firstIndex(of: "/")
+        else { return "/" }
+        return String(base[pathStart...])
+    }
+}

@@ -1,0 +1,191 @@
+/// Pages for sources, people, places, documents and tags, each with the
+/// events that name it: the other half of every reference.
+extension ContextBuilder {
+    func articlePage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+        let article = chronology.articles[index]
+        let slug = article.source.slug
+        var context: [String: Any] = [
+            "pageTitle": article.title,
+            "title": article.title,
+            "published": article.published.display,
+            "publishedISO": article.published.isoString,
+            "bodyHTML": bodies[.article, slug].html,
+            "events": eventList(chronology.eventsByArticle[slug] ?? [], links),
+        ]
+        if let outlet = article.outlet { context["outlet"] = outlet }
+        if let author = article.author { context["author"] = author }
+        if let url = article.url { context["url"] = url }
+        let summary = bodies[.article, slug].summary
+        if !summary.isEmpty { context["description"] = summary }
+        return context
+    }
+
+    func articlesContext(_ links: PageLinks) -> [String: Any] {
+        let order = chronology.articles.indices.sorted { a, b in
+            let x = chronology.articles[a], y = chronology.articles[b]
+            if x.published != y.published { return x.published > y.published }
+            return x.source.slug < y.source.slug
+        }
+        return [
+            "pageTitle": "Sources",
+            "articles": order.map { i -> [String: Any] in
+                var item = articleLink(links)(reference(chronology.articles[i].source.slug))!
+                item["eventCountLabel"] = Self.countLabel(chronology.eventsByArticle[chronology.articles[i].source.slug]?.count ?? 0, "event")
+                return item
+            },
+        ]
+    }
+
+    func personPage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+        let person = chronology.people[index]
+        let slug = person.source.slug
+        var context: [String: Any] = [
+            "pageTitle": person.name,
+            "name": person.name,
+            "bodyHTML": bodies[.person, slug].html,
+            "events": eventList(chronology.eventsByPerson[slug] ?? [], links),
+        ]
+        if let role = person.role { context["role"] = role }
+        if let country = person.country { context["country"] = country }
+        let quotes = (chronology.quotesByPerson[slug] ?? []).map { location -> [String: Any] in
+            let event = chronology.events[location.event]
+            let quote = event.quotes[location.quote]
+            var item: [String: Any] = [
+                "text": quote.text,
+                "event": ["title": event.title, "href": links.note(.event, event.source.slug), "date": event.date.display],
+            ]
+            if let source = articleLink(links)(quote.source) { item["source"] = source }
+            return item
+        }
+        context["quotes"] = quotes
+        return context
+    }
+
+    func peopleContext(_ links: PageLinks) -> [String: Any] {
+        let order = chronology.people.indices.sorted { byName(chronology.people[$0].name, chronology.people[$1].name) }
+        return [
+            "pageTitle": "People",
+            "people": order.map { i -> [String: Any] in
+                let slug = chronology.people[i].source.slug
+                var item = personLink(links)(reference(slug))!
+                item["eventCountLabel"] = Self.countLabel(chronology.eventsByPerson[slug]?.count ?? 0, "event")
+                return item
+            },
+        ]
+    }
+
+    func placePage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+        let place = chronology.places[index]
+        let slug = place.source.slug
+        var context: [String: Any] = [
+            "pageTitle": place.name,
+            "name": place.name,
+            "bodyHTML": bodies[.place, slug].html,
+            "events": eventList(chronology.eventsByPlace[slug] ?? [], links),
+        ]
+        if let country = place.country { context["country"] = country }
+        if let c = place.coordinates {
+            context["coordinates"] = Self.degrees(c.latitude, "N", "S") + ", " + Self.degrees(c.longitude, "E", "W")
+        }
+        return context
+    }
+
+    func placesContext(_ links: PageLinks) -> [String: Any] {
+        let order = chronology.places.indices.sorted { byName(chronology.places[$0].name, chronology.places[$1].name) }
+        return [
+            "pageTitle": "Places",
+            "places": order.map { i -> [String: Any] in
+                let place = chronology.places[i]
+                var item = placeLink(links)(reference(place.source.slug))!
+                if let country = place.country { item["country"] = country }
+                item["eventCountLabel"] = Self.countLabel(chronology.eventsByPlace[place.source.slug]?.count ?? 0, "event")
+                return item
+            },
+        ]
+    }
+
+    func documentPage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+        let document = chronology.documents[index]
+        let slug = document.source.slug
+        var context: [String: Any] = [
+            "pageTitle": document.title,
+            "title": document.title,
+            "bodyHTML": bodies[.document, slug].html,
+            "events": eventList(chronology.eventsByDocument[slug] ?? [], links),
+        ]
+        if let date = document.date { context["date"] = date.display }
+        if let points = document.points { context["points"] = String(points) }
+        if let older = document.supersedes.flatMap(documentLink(links)) { context["supersedes"] = older }
+        let newer = (chronology.supersededBy[slug] ?? []).compactMap { documentLink(links)(reference($0)) }
+        context["supersededBy"] = newer
+        let chain = DocumentLineage.chain(through: slug, in: chronology)
+        context["lineage"] = chain.count < 2 ? [] : chain.map { member -> [String: Any] in
+            var item = documentLink(links)(reference(member))!
+            if member == slug { item["current"] = true }
+            if let points = chronology.documents[chronology.documentIndex[member]!].points { item["points"] = String(points) }
+            return item
+        }
+        return context
+    }
+
+    func documentsContext(_ links: PageLinks) -> [String: Any] {
+        let order = chronology.documents.indices.sorted { a, b in
+            let x = chronology.documents[a], y = chronology.documents[b]
+            switch (x.date, y.date) {
+            case let (p?, q?) where p != q: return p < q
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return x.source.slug < y.source.slug
+            }
+        }
+        return [
+            "pageTitle": "Documents",
+            "documents": order.map { i -> [String: Any] in
+                let document = chronology.documents[i]
+                var item = documentLink(links)(reference(document.source.slug))!
+                if let date = document.date { item["date"] = date.display }
+                if let points = document.points { item["points"] = String(points) }
+                if let older = document.supersedes.flatMap(documentLink(links)) { item["supersedes"] = older }
+                item["eventCountLabel"] = Self.countLabel(chronology.eventsByDocument[document.source.slug]?.count ?? 0, "event")
+                return item
+            },
+        ]
+    }
+
+    func tagPage(_ tag: String, _ links: PageLinks) -> [String: Any] {
+        ["pageTitle": "Tag: \(tag)", "tag": tag, "events": eventList(chronology.eventsByTag[tag] ?? [], links)]
+    }
+
+    func tagsContext(_ links: PageLinks) -> [String: Any] {
+        [
+            "pageTitle": "Tags",
+            "tags": chronology.tags.map { tag -> [String: Any] in
+                ["name": tag, "href": links.tag(tag), "eventCount": chronology.eventsByTag[tag]?.count ?? 0]
+            },
+        ]
+    }
+
+    private func reference(_ slug: String) -> Reference {
+        Reference(slug: slug, location: SourceLocation(file: ""))
+    }
+
+    private func byName(_ a: String, _ b: String) -> Bool {
+        let x = a.lowercased(), y = b.lowercased()
+        return x != y ? x.utf8.lexicographicallyPrecedes(y.utf8) : a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    static func degrees(_ value: Double, _ positive: String, _ negative: String) -> String {
+        let magnitude = abs(value)
+        let scaled = Int((magnitude * 10000).rounded())
+        let fraction = String(scaled % 10000)
+        let padded = String(repeating: "0", count: 4 - fraction.count) + fraction
+        return "\(scaled / 10000).\(padded)° \(value < 0 ? negative : positive)"
+    }
+}
+
+extension ContextBuilder {
+    /// `1 event`, `3 events`.
+    static func countLabel(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,46 @@
+/// The render stage: every page through its template, in parallel, collected
+/// in a fixed order; plus the assets copied from `Templates/assets/`.
+public enum SiteRenderer {
+    public static func render(_ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) -> [RenderedFile] {
+        let builder = ContextBuilder(chronology: chronology, bodies: bodies)
+        let pages = Page.all(in: chronology)
+        return parallelMap(pages) { page in
+            RenderedFile(path: page.path(in: chronology), text: templates.render(page.template, builder.context(for: page)))
+        }
+    }
+
+    /// Files under `Templates/assets/`, as `assets/…`, sorted by path.
+    public static func assets(in templatesFolder: String) -> ([RenderedFile], [Diagnostic]) {
+        let folder = ContentLoader.join(templatesFolder, "assets")
+        guard FileSystem.isDirectory(folder) else { return ([], []) }
+        var files: [RenderedFile] = []
+        var diagnostics: [Diagnostic] = []
+        func visit(_ path: String, _ relative: String, depth: Int) {
+            guard depth < 32 else {
+                diagnostics.append(Diagnostic(.error, file: path, "assets are nested too deeply (a symbolic link loop?)"))
+                return
+            }
+            let names: [String]
+            do { names = try FileSystem.entries(of: path) } catch {
+                diagnostics.append(Diagnostic(.error, file: path, "cannot read assets folder: \(error.reason)"))
+                return
+            }
+            for name in names where !name.hasPrefix(".") {
+                let child = ContentLoader.join(path, name)
+                let childRelative = relative + "/" + name
+                switch FileSystem.resolvedType(of: child) {
+                case .directory:
+                    visit(child, childRelative, depth: depth + 1)
+                case .file:
+                    do { files.append(RenderedFile(path: childRelative, bytes: try FileSystem.readBytes(child))) } catch {
+                        diagnostics.append(Diagnostic(.error, file: child, "cannot read asset: \(error.reason)"))
+                    }
+                default:
+                    diagnostics.append(Diagnostic(.error, file: child, "asset is not a regular file"))
+                }
+            }
+        }
+        visit(folder, "assets", depth: 0)
+        return (files, diagnostics)
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Thin, typed access to the file system: errors carry errno's words so a
+/// diagnostic can say "permission denied" rather than "operation failed".
+enum FileSystem {
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+        var description: String { "\(path): \(reason)" }
+    }
+
+    enum EntryType { case file, directory, symlink, other, missing }
+
+    static func type(of path: String) -> EntryType {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// Type after following symlinks.
+    static func resolvedType(of path: String) -> EntryType {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool { resolvedType(of: path) == .directory }
+
+    /// The canonical absolute path, or the reason it has none (e.g. a symlink loop).
+    static func realPath(_ path: String) throws(Failure) -> String {
+        guard let resolved = realpath(path, nil) else { throw Failure(path: path, reason: errorText()) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Entry names in a directory, sorted by their bytes so listing order never
+    /// reaches the output.
+    static func entries(of directory: String) throws(Failure) -> [String] {
+        guard let handle = opendir(directory) else { throw Failure(path: directory, reason: errorText()) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, reason: errorText()) }
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var info = stat()
+        if fstat(fd, &info) == 0 { result.reserveCapacity(Int(info.st_size)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, reason: errorText())
+            }
+            if count == 0 { break }
+            result.append(contentsOf: buffer[0..<count])
+        }
+        return result
+    }
+
+    static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code)).lowercased()
+    }
+}
