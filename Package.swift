@@ -20,6 +20,12 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSwap"),
+        // libxml2's HTML parser, for tests that read built pages as a browser would.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "TimelineKit",
             dependencies: [
@@ -38,8 +44,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TimelineKitTests",
-            dependencies: ["TimelineKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["TimelineKit"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["timeline", "TimelineKit", "CLibXML2"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -11,6 +11,8 @@ public struct Chronology: Sendable {
     public let documents: [Document]
     /// Every tag in use, sorted.
     public let tags: [String]
+    /// Notes that exist but failed to parse (see `Site.unreadable`).
+    public let unreadable: [NoteKind: Set<String>]
 
     /// Indexes into `events`, in chronological order, per slug.
     public let eventsByPerson: [String: [Int]]
@@ -41,6 +43,7 @@ public struct Chronology: Sendable {
         people = site.people
         places = site.places
         documents = site.documents
+        unreadable = site.unreadable
 
         var byPerson: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], byDocument: [String: [Int]] = [:]
         var byArticle: [String: [Int]] = [:], byTag: [String: [Int]] = [:]

@@ -5,28 +5,32 @@ public enum Linker {
     public static func link(_ site: Site, includeDrafts: Bool) -> (Chronology, [Diagnostic]) {
         let events = site.events.filter { includeDrafts || !$0.draft }
         var diagnostics: [Diagnostic] = []
-        let people = Set(site.people.map(\.source.slug))
-        let places = Set(site.places.map(\.source.slug))
-        let documents = Set(site.documents.map(\.source.slug))
-        let articles = Set(site.articles.map(\.source.slug))
+        let known: [NoteKind: Set<String>] = [
+            .person: Set(site.people.map(\.source.slug)),
+            .place: Set(site.places.map(\.source.slug)),
+            .document: Set(site.documents.map(\.source.slug)),
+            .article: Set(site.articles.map(\.source.slug)),
+        ]
+        let articles = known[.article]!
         let verifier = QuoteVerifier(articles: site.articles)
 
-        func check(_ reference: Reference, in known: Set<String>, kind: String, field: String) {
-            guard !known.contains(reference.slug) else { return }
+        func check(_ reference: Reference, _ kind: NoteKind, field: String) {
+            let slugs = known[kind] ?? []
+            guard !slugs.contains(reference.slug), !site.isUnreadable(kind, reference.slug) else { return }
             diagnostics.append(.error(
-                "unknown \(kind) '\(reference.slug)' in \(field)", at: reference.location,
-                hint: Suggestion.hint(for: reference.slug, in: known)
-                    ?? "create \(folder(of: kind))/\(reference.slug).md or fix the slug"))
+                "unknown \(kind.noun) '\(reference.slug)' in \(field)", at: reference.location,
+                hint: Suggestion.hint(for: reference.slug, in: slugs)
+                    ?? "create \(kind.folder)/\(reference.slug).md or fix the slug"))
         }
 
         for event in events {
-            if let place = event.place { check(place, in: places, kind: "place", field: "place") }
-            event.people.forEach { check($0, in: people, kind: "person", field: "people") }
-            event.documents.forEach { check($0, in: documents, kind: "document", field: "documents") }
-            event.sources.forEach { check($0, in: articles, kind: "article", field: "sources") }
+            if let place = event.place { check(place, .place, field: "place") }
+            event.people.forEach { check($0, .person, field: "people") }
+            event.documents.forEach { check($0, .document, field: "documents") }
+            event.sources.forEach { check($0, .article, field: "sources") }
             for quote in event.quotes {
-                check(quote.by, in: people, kind: "person", field: "quotes")
-                check(quote.source, in: articles, kind: "article", field: "quotes")
+                check(quote.by, .person, field: "quotes")
+                check(quote.source, .article, field: "quotes")
                 if articles.contains(quote.source.slug), !verifier.verify(quote.text, in: quote.source.slug) {
                     diagnostics.append(.error(
                         "quote not found in article '\(quote.source.slug)': \"\(excerpt(quote.text))\"",
@@ -36,7 +40,7 @@ public enum Linker {
             }
             for dispute in event.disputes {
                 for claim in dispute.claims {
-                    check(claim.source, in: articles, kind: "article", field: "disputes")
+                    check(claim.source, .article, field: "disputes")
                     if articles.contains(claim.source.slug), !verifier.verify(claim.says, in: claim.source.slug) {
                         diagnostics.append(.error(
                             "claim not found in article '\(claim.source.slug)': \"\(excerpt(claim.says))\"",
@@ -47,17 +51,10 @@ public enum Linker {
             }
         }
         for document in site.documents {
-            if let older = document.supersedes { check(older, in: documents, kind: "document", field: "supersedes") }
+            if let older = document.supersedes { check(older, .document, field: "supersedes") }
         }
         diagnostics += DocumentLineage.cycles(in: site.documents)
         return (Chronology(site: site, events: events), diagnostics)
-    }
-
-    private static func folder(of kind: String) -> String {
-        switch kind {
-        case "person": return "people"
-        default: return kind + "s"
-        }
     }
 
     /// Long quotes shortened for one-line messages.

@@ -74,7 +74,10 @@ public final class FieldReader {
              let .composer(context, problem, mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " \(context.text)" }
-            return .error(message, at: at(mark), hint: yamlHint(problem))
+            // Running off the end means something opened earlier was never
+            // closed: point at where it opened.
+            let place = problem.contains("end of stream") ? context?.mark ?? mark : mark
+            return .error(message, at: at(place), hint: yamlHint(message))
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error("invalid YAML: duplicate field \(names)", at: at(context.mark), hint: "keep one of them")
@@ -104,6 +107,11 @@ public final class FieldReader {
 
     func keyLocation(_ key: String) -> SourceLocation {
         pairs.first { $0.key == key }.map { location(of: $0.keyNode) } ?? origin
+    }
+
+    /// Where a field's value starts: where a wrong quote or claim is reported.
+    func valueLocation(_ key: String) -> SourceLocation {
+        pairs.first { $0.key == key }.map { location(of: $0.value) } ?? origin
     }
 
     // MARK: Raw access

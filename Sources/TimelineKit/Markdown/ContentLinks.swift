@@ -4,6 +4,8 @@
 public struct ContentLinks: Sendable {
     /// Slugs per folder, of the notes that will have pages.
     let pages: [NoteKind: Set<String>]
+    /// Notes that exist but failed to parse: already reported in their own file.
+    let unreadable: [NoteKind: Set<String>]
 
     public init(chronology: Chronology) {
         pages = [
@@ -13,6 +15,7 @@ public struct ContentLinks: Sendable {
             .place: Set(chronology.places.map(\.source.slug)),
             .document: Set(chronology.documents.map(\.source.slug)),
         ]
+        unreadable = chronology.unreadable
     }
 
     public enum Resolution: Equatable {
@@ -43,7 +46,7 @@ public struct ContentLinks: Sendable {
         }
         let slug = String(components[1].dropLast(3))
         let known = pages[kind] ?? []
-        guard known.contains(slug) else {
+        guard known.contains(slug) || unreadable[kind]?.contains(slug) == true else {
             return .missing(kind: kind, slug: slug, suggestion: Suggestion.closest(to: slug, in: known))
         }
         return .page("\(kind.folder)/\(slug)/index.html" + fragment)

@@ -8,6 +8,17 @@ public enum NoteKind: String, Sendable, CaseIterable, Hashable {
 
     /// The folder name, which is also the URL segment of its pages.
     public var folder: String { rawValue }
+
+    /// How messages name one note of this kind: "unknown person 'x'".
+    public var noun: String {
+        switch self {
+        case .article: return "article"
+        case .event: return "event"
+        case .person: return "person"
+        case .place: return "place"
+        case .document: return "document"
+        }
+    }
 }
 
 /// A reference from one note to another, remembered with where it was written

@@ -8,6 +8,9 @@ public struct Site: Sendable {
     public var people: [Person]
     public var places: [Place]
     public var documents: [Document]
+    /// Notes that exist but could not be read; their own errors are already
+    /// reported, so references to them are not reported again as unknown.
+    public var unreadable: [NoteKind: Set<String>] = [:]
 
     public init(
         settings: SiteSettings, articles: [Article] = [], events: [Event] = [],
@@ -19,5 +22,13 @@ public struct Site: Sendable {
         self.people = people.sorted { $0.source.slug < $1.source.slug }
         self.places = places.sorted { $0.source.slug < $1.source.slug }
         self.documents = documents.sorted { $0.source.slug < $1.source.slug }
+    }
+}
+
+extension Site {
+    /// True when a note of that kind exists but failed to parse: references
+    /// to it are not worth a second error.
+    func isUnreadable(_ kind: NoteKind, _ slug: String) -> Bool {
+        unreadable[kind]?.contains(slug) ?? false
     }
 }

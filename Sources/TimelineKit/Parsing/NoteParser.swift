@@ -85,7 +85,7 @@ enum NoteParser {
             q.reportUnknownFields(known: ["by", "text", "source"])
             f.absorb(q)
             guard let by, let text, let source else { return nil }
-            return Quote(by: by, text: text, source: source, location: q.start)
+            return Quote(by: by, text: text, source: source, location: q.valueLocation("text"))
         }
     }
 
@@ -101,7 +101,7 @@ enum NoteParser {
                 c.reportUnknownFields(known: ["source", "says"])
                 d.absorb(c)
                 guard let source, let says else { return nil }
-                return Claim(source: source, says: says, location: c.start)
+                return Claim(source: source, says: says, location: c.valueLocation("says"))
             }
             if d.node("claims") == nil {
                 d.error("dispute is missing 'claims'", at: d.start, hint: "list what each source says")

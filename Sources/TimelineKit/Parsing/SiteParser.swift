@@ -8,10 +8,15 @@ public enum SiteParser {
 
         var articles: [Article] = [], events: [Event] = [], people: [Person] = []
         var places: [Place] = [], documents: [Document] = []
+        var unreadable: [NoteKind: Set<String>] = [:]
         for file in content.files {
             let (frontMatter, problems) = FrontMatter.parse(file)
             diagnostics += problems
-            guard let frontMatter else { continue }
+            guard let frontMatter else {
+                unreadable[file.kind, default: []].insert(file.slug)
+                continue
+            }
+            let parsedBefore = articles.count + events.count + people.count + places.count + documents.count
             let f = frontMatter.fields
             let source = NoteSource(slug: file.slug, file: file.path, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
             switch file.kind {
@@ -21,10 +26,15 @@ public enum SiteParser {
             case .place: NoteParser.place(f, source).map { places.append($0) }
             case .document: NoteParser.document(f, source).map { documents.append($0) }
             }
+            if articles.count + events.count + people.count + places.count + documents.count == parsedBefore {
+                unreadable[file.kind, default: []].insert(file.slug)
+            }
             diagnostics += f.diagnostics
         }
         guard let settings else { return (nil, diagnostics) }
-        return (Site(settings: settings, articles: articles, events: events, people: people,
-                     places: places, documents: documents), diagnostics)
+        var site = Site(settings: settings, articles: articles, events: events, people: people,
+                        places: places, documents: documents)
+        site.unreadable = unreadable
+        return (site, diagnostics)
     }
 }

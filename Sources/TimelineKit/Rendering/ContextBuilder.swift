@@ -39,6 +39,9 @@ struct ContextBuilder {
         if context["description"] == nil, let description = settings.description { context["description"] = description }
         context["stylesheet"] = links.asset("style.css")
         context["home"] = links.home
+        // Event headings sit under month headings on the index, under a
+        // section heading elsewhere.
+        context["headingLevel"] = page == .index ? 4 : 3
         if let base = settings.baseURL, page != .notFound {
             context["canonical"] = base + folder
         }
