@@ -13,6 +13,8 @@ public struct Chronology: Sendable {
     public let tags: [String]
     /// Notes that exist but failed to parse (see `Site.unreadable`).
     public let unreadable: [NoteKind: Set<String>]
+    /// Draft events this build leaves out.
+    public let excludedDrafts: Set<String>
 
     /// Indexes into `events`, in chronological order, per slug.
     public let eventsByPerson: [String: [Int]]
@@ -44,6 +46,7 @@ public struct Chronology: Sendable {
         places = site.places
         documents = site.documents
         unreadable = site.unreadable
+        excludedDrafts = Set(site.events.filter(\.draft).map(\.source.slug)).subtracting(events.map(\.source.slug))
 
         var byPerson: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], byDocument: [String: [Int]] = [:]
         var byArticle: [String: [Int]] = [:], byTag: [String: [Int]] = [:]

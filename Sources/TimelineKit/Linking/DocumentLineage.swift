@@ -14,7 +14,8 @@ public enum DocumentLineage {
             while let next = older[current]?.slug {
                 if next == start {
                     let cycle = path + [start]
-                    if reported.insert(cycle.sorted().joined(separator: ",")).inserted, let ref = older[start] {
+                    // The same cycle is found from each of its members: report it once.
+                    if reported.insert(path.sorted().joined(separator: ",")).inserted, let ref = older[start] {
                         diagnostics.append(.error(
                             "'supersedes' forms a cycle: \(cycle.joined(separator: " → "))", at: ref.location,
                             hint: "the oldest document must not supersede anything"))

@@ -39,15 +39,27 @@ public struct QuoteVerifier: Sendable {
         return out
     }
 
+    /// A match must not start or end inside a word: "ice" is not in "police".
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard needle.count <= haystack.count else { return false }
         let first = needle[0]
+        let needsStartBoundary = isWordByte(first), needsEndBoundary = isWordByte(needle[needle.count - 1])
         var i = 0
         let last = haystack.count - needle.count
         while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) {
+                let end = i + needle.count
+                let startsWord = !needsStartBoundary || i == 0 || !isWordByte(haystack[i - 1])
+                let endsWord = !needsEndBoundary || end == haystack.count || !isWordByte(haystack[end])
+                if startsWord && endsWord { return true }
+            }
             i += 1
         }
         return false
+    }
+
+    /// Letters and digits, ASCII or not (any byte of a multi-byte character).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 }

@@ -48,6 +48,13 @@ public enum ContentLoader {
         for kind in NoteKind.allCases {
             let folder = join(contentPath, kind.folder)
             guard FileSystem.type(of: folder) != .missing else { continue }
+            if FileSystem.type(of: folder) == .symlink {
+                guard let target = try? FileSystem.realPath(folder), target.hasPrefix(root + "/") else {
+                    diagnostics.append(Diagnostic(.error, file: folder, "symbolic link points outside the content folder",
+                                                  hint: "keep notes inside the content folder"))
+                    continue
+                }
+            }
             let names: [String]
             do { names = try FileSystem.entries(of: folder) } catch {
                 diagnostics.append(Diagnostic(.error, file: folder, "cannot read folder: \(error.reason)"))

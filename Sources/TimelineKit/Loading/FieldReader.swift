@@ -27,7 +27,7 @@ public final class FieldReader {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return (nil, [yamlDiagnostic(error, file: file, lineOffset: offset)])
+            return (nil, [yamlDiagnostic(error, yaml: yaml, file: file, lineOffset: offset)])
         } catch {
             return (nil, [Diagnostic(.error, file: file, line: firstLine, "cannot read YAML: \(error)")])
         }
@@ -65,22 +65,41 @@ public final class FieldReader {
         return (FieldReader(file: file, pairs: pairs, lineOffset: lineOffset, origin: origin), problems)
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func yamlDiagnostic(_ error: YamlError, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " \(context.text)" }
-            // Running off the end means something opened earlier was never
-            // closed: point at where it opened.
-            let place = problem.contains("end of stream") ? context?.mark ?? mark : mark
-            return .error(message, at: at(place), hint: yamlHint(message))
+            // Something opened earlier and never closed (a quote, a [ list):
+            // point at where it opened, not where the parser gave up.
+            let opened = context.map { $0.text.contains("quoted scalar") || $0.text.contains("flow") } ?? false
+            let place = opened ? context!.mark : mark
+            var hint = yamlHint(message)
+            if hint == nil, mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].contains("\t") {
+                hint = "indent with spaces, not tabs"
+            }
+            return .error(message, at: at(place), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("invalid YAML: duplicate field \(names)", at: at(context.mark), hint: "keep one of them")
+            // Yams marks the first occurrence; the repeat, at the same column
+            // further down, is what to fix.
+            let first = context.mark
+            let repeated = duplicates.first.flatMap { key in
+                lines.indices.dropFirst(first.line).first { index in
+                    let line = lines[index]
+                    return line.prefix(first.column - 1).allSatisfy { $0 == " " }
+                        && line.dropFirst(first.column - 1).hasPrefix(key + ":")
+                }
+            }
+            let location = repeated.map {
+                SourceLocation(file: file, line: $0 + 1 + lineOffset, column: first.column)
+            } ?? at(first)
+            return .error("invalid YAML: duplicate field \(names)", at: location, hint: "keep one of them")
         case let .reader(problem, _, _, _):
             return Diagnostic(.error, file: file, line: lineOffset + 1, "invalid YAML: \(problem)")
         default:
@@ -91,6 +110,8 @@ public final class FieldReader {
     private static func yamlHint(_ problem: String) -> String? {
         if problem.contains("tab") { return "indent with spaces, not tabs" }
         if problem.contains("quoted scalar") { return "close the quotation mark" }
+        if problem.contains("flow sequence") { return "close the list with ]" }
+        if problem.contains("flow mapping") { return "close the mapping with }" }
         if problem.contains("mapping values are not allowed") { return "quote values that contain ': '" }
         return nil
     }

@@ -11,7 +11,9 @@ public struct FrontMatter {
     /// the file, never as a thrown YAML error.
     public static func parse(_ file: SourceFile) -> (FrontMatter?, [Diagnostic]) {
         let text = file.text
-        guard text.hasPrefix("---\n") || text == "---" else {
+        let firstLineEnd = text.firstIndex(of: "\n") ?? text.endIndex
+        let opening = text[..<firstLineEnd]
+        guard opening.hasPrefix("---"), opening.dropFirst(3).allSatisfy({ $0 == " " || $0 == "\t" }) else {
             let what = text.isEmpty ? "the file is empty" : "the file does not start with front matter"
             return (nil, [Diagnostic(.error, file: file.path, line: 1, column: 1, what,
                                      hint: "begin it with a line '---', the fields, and another '---'")])
@@ -20,7 +22,7 @@ public struct FrontMatter {
         var lineNumber = 1
         var yamlEnd: String.Index?
         var bodyStart = text.endIndex
-        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        var index = firstLineEnd < text.endIndex ? text.index(after: firstLineEnd) : text.endIndex
         let yamlStart = index
         while index < text.endIndex {
             lineNumber += 1

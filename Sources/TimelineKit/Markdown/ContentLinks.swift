@@ -6,6 +6,7 @@ public struct ContentLinks: Sendable {
     let pages: [NoteKind: Set<String>]
     /// Notes that exist but failed to parse: already reported in their own file.
     let unreadable: [NoteKind: Set<String>]
+    let drafts: Set<String>
 
     public init(chronology: Chronology) {
         pages = [
@@ -16,6 +17,7 @@ public struct ContentLinks: Sendable {
             .document: Set(chronology.documents.map(\.source.slug)),
         ]
         unreadable = chronology.unreadable
+        drafts = chronology.excludedDrafts
     }
 
     public enum Resolution: Equatable {
@@ -24,6 +26,8 @@ public struct ContentLinks: Sendable {
         /// The page's path from the site root, e.g. `documents/28-point-plan/index.html#points`.
         case page(String)
         case missing(kind: NoteKind?, slug: String, suggestion: String?)
+        /// A draft event this build leaves out.
+        case draft(slug: String)
     }
 
     /// Resolves `destination` as written in a note of folder `from`.
@@ -46,6 +50,7 @@ public struct ContentLinks: Sendable {
         }
         let slug = String(components[1].dropLast(3))
         let known = pages[kind] ?? []
+        if kind == .event, drafts.contains(slug) { return .draft(slug: slug) }
         guard known.contains(slug) || unreadable[kind]?.contains(slug) == true else {
             return .missing(kind: kind, slug: slug, suggestion: Suggestion.closest(to: slug, in: known))
         }

@@ -33,6 +33,12 @@ public struct NoteBodies: Sendable {
                     return nil
                 case .page(let path):
                     return "../../" + path
+                case .draft(let slug):
+                    problems.append(Diagnostic(
+                        .error, file: source.file, line: source.bodyLine + link.line - 1, column: link.column,
+                        "link to draft event '\(slug)', which this build leaves out",
+                        hint: "publish the event, remove the link, or build with --drafts"))
+                    return nil
                 case let .missing(target, slug, suggestion):
                     let what = target.map { "no \($0.folder)/\(slug).md" } ?? "not a note in Content/"
                     problems.append(Diagnostic(
