@@ -119,8 +119,8 @@ import Testing
     @Test func notFoundPageLinksFromTheHostRoot() throws {
         let page = try BuiltFixture.page("404.html")
         #expect(page.text("//h1") == "Page not found")
-        #expect(page.attributes("//link[@rel='stylesheet']", "href") == ["/assets/style.css"])
-        #expect(page.attributes("//main//a", "href") == ["/index.html"])
+        #expect(page.attributes("//link[@rel='stylesheet']", "href") == ["/talks/assets/style.css"])
+        #expect(page.attributes("//main//a", "href") == ["/talks/index.html"])
     }
 
     @Test func assetsAreCopiedFromTemplates() throws {

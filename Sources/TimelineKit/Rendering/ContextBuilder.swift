@@ -42,8 +42,9 @@ struct ContextBuilder {
         // Event headings sit under month headings on the index, under a
         // section heading elsewhere.
         context["headingLevel"] = page == .index ? 4 : 3
-        if let base = settings.baseURL, page != .notFound {
-            context["canonical"] = base + folder
+        if let canonical = canonicalURL(page) {
+            context["canonical"] = canonical
+            if context["ogType"] == nil { context["ogType"] = "website" }
         }
         let section = sectionOf(page)
         context["nav"] = [
@@ -59,6 +60,12 @@ struct ContextBuilder {
             return item
         }
         return context
+    }
+
+    /// The page's absolute address, when `base_url` says where the site lives.
+    func canonicalURL(_ page: Page) -> String? {
+        guard let base = chronology.settings.baseURL, page != .notFound else { return nil }
+        return base + page.folder(in: chronology)
     }
 
     private func sectionOf(_ page: Page) -> String {

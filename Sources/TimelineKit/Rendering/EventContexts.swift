@@ -19,6 +19,12 @@ extension ContextBuilder {
         if let place = event.place.flatMap(placeLink(links)) { item["place"] = place }
         item["people"] = event.people.compactMap(personLink(links))
         item["tags"] = event.tags.map { ["name": $0, "href": links.tag($0)] }
+        // What the filter script matches on, so it works even where it cannot
+        // fetch search.json (a page opened from file://).
+        item["filterPeople"] = (event.people.map(\.slug) + event.quotes.map(\.by.slug)).joined(separator: " ")
+        item["filterPlace"] = event.place?.slug ?? ""
+        item["filterDocuments"] = event.documents.map(\.slug).joined(separator: " ")
+        item["filterTags"] = event.tags.joined(separator: " ")
         return item
     }
 
@@ -32,7 +38,9 @@ extension ContextBuilder {
         context["pageTitle"] = event.title
         context["bodyHTML"] = bodies[.event, event.source.slug].html
         let summary = bodies[.event, event.source.slug].summary
-        if !summary.isEmpty { context["description"] = summary }
+        if !summary.isEmpty { context["description"] = Self.metaDescription(summary) }
+        context["ogType"] = "article"
+        context["jsonLD"] = eventStructuredData(event, url: canonicalURL(.event(index)))
         context["documents"] = event.documents.compactMap(documentLink(links))
         context["sources"] = event.sources.compactMap(articleLink(links))
         context["quotes"] = event.quotes.map { quote -> [String: Any] in

@@ -10,7 +10,7 @@ extension ContextBuilder {
         func closeMonth() {
             guard let year = currentYear, !events.isEmpty else { return }
             let label = currentMonth.map { "\(CivilCalendar.monthNames[$0 - 1]) \(year)" } ?? "\(year), month unknown"
-            let id = currentMonth.map { "m\(year)-\(PartialDate.pad($0, 2))" } ?? "m\(year)"
+            let id = Self.groupID(of: PartialDate(year: year, month: currentMonth))
             months.append(["label": label, "id": id, "events": events])
             events = []
         }
@@ -39,11 +39,39 @@ extension ContextBuilder {
             "pageTitle": chronology.settings.title,
             "years": years,
             "eventCount": chronology.events.count,
+            "filters": filterOptions(links),
         ]
+        let axis = TimeAxis(
+            events: chronology.events,
+            groupID: { Self.groupID(of: $0.date.start) },
+            eventHref: { links.note(.event, $0.source.slug) })
+        if let axis { context["axis"] = axis.context() }
         if let first = chronology.events.first, let last = chronology.events.last {
             let from = first.date.start, to = last.date.end ?? last.date.start
             context["span"] = from == to ? from.display : "\(from.display) \u{2013} \(to.display)"
         }
         return context
+    }
+
+    /// The id of the list section an event is in: `m2025-11`, or `m2025`
+    /// for events known only to the year.
+    static func groupID(of date: PartialDate) -> String {
+        date.month.map { "m\(date.year)-\(PartialDate.pad($0, 2))" } ?? "m\(date.year)"
+    }
+
+    /// The choices of the filter form: only what some event names, by name.
+    private func filterOptions(_ links: PageLinks) -> [String: Any] {
+        func options(_ pairs: [(slug: String, name: String)], used: [String: [Int]]) -> [[String: Any]] {
+            pairs.filter { used[$0.slug] != nil }
+                .sorted { $0.name.lowercased() == $1.name.lowercased() ? $0.slug < $1.slug : $0.name.lowercased() < $1.name.lowercased() }
+                .map { ["slug": $0.slug, "name": $0.name] }
+        }
+        return [
+            "people": options(chronology.people.map { ($0.source.slug, $0.name) }, used: chronology.eventsByPerson),
+            "places": options(chronology.places.map { ($0.source.slug, $0.name) }, used: chronology.eventsByPlace),
+            "documents": options(chronology.documents.map { ($0.source.slug, $0.title) }, used: chronology.eventsByDocument),
+            "tags": chronology.tags.map { ["slug": $0, "name": $0] },
+            "statuses": EventStatus.allCases.map { ["slug": $0.rawValue, "name": statusLabel($0)] },
+        ]
     }
 }

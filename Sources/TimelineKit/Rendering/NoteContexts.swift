@@ -16,7 +16,9 @@ extension ContextBuilder {
         if let author = article.author { context["author"] = author }
         if let url = article.url { context["url"] = url }
         let summary = bodies[.article, slug].summary
-        if !summary.isEmpty { context["description"] = summary }
+        if !summary.isEmpty { context["description"] = Self.metaDescription(summary) }
+        context["ogType"] = "article"
+        context["jsonLD"] = articleStructuredData(article, url: canonicalURL(.article(index)))
         return context
     }
 
@@ -118,6 +120,9 @@ extension ContextBuilder {
         if let older = document.supersedes.flatMap(documentLink(links)) { context["supersedes"] = older }
         let newer = (chronology.supersededBy[slug] ?? []).compactMap { documentLink(links)(reference($0)) }
         context["supersededBy"] = newer
+        if let diagram = LineageDiagram(chronology: chronology) {
+            context["diagram"] = diagram.context(chronology: chronology, links: links, current: slug)
+        }
         let chain = DocumentLineage.chain(through: slug, in: chronology)
         context["lineage"] = chain.count < 2 ? [] : chain.map { member -> [String: Any] in
             var item = documentLink(links)(reference(member))!
@@ -138,9 +143,11 @@ extension ContextBuilder {
             default: return x.source.slug < y.source.slug
             }
         }
-        return [
-            "pageTitle": "Documents",
-            "documents": order.map { i -> [String: Any] in
+        var context: [String: Any] = ["pageTitle": "Documents"]
+        if let diagram = LineageDiagram(chronology: chronology) {
+            context["diagram"] = diagram.context(chronology: chronology, links: links, current: nil)
+        }
+        context["documents"] = order.map { i -> [String: Any] in
                 let document = chronology.documents[i]
                 var item = documentLink(links)(reference(document.source.slug))!
                 if let date = document.date { item["date"] = date.display }
@@ -148,8 +155,8 @@ extension ContextBuilder {
                 if let older = document.supersedes.flatMap(documentLink(links)) { item["supersedes"] = older }
                 item["eventCountLabel"] = Self.countLabel(chronology.eventsByDocument[document.source.slug]?.count ?? 0, "event")
                 return item
-            },
-        ]
+            }
+        return context
     }
 
     func tagPage(_ tag: String, _ links: PageLinks) -> [String: Any] {

@@ -4,9 +4,10 @@ public enum SiteRenderer {
     public static func render(_ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) -> [RenderedFile] {
         let builder = ContextBuilder(chronology: chronology, bodies: bodies)
         let pages = Page.all(in: chronology)
-        return parallelMap(pages) { page in
+        let html = parallelMap(pages) { page in
             RenderedFile(path: page.path(in: chronology), text: templates.render(page.template, builder.context(for: page)))
         }
+        return html + [SearchIndex.render(chronology, bodies: bodies)]
     }
 
     /// Files under `Templates/assets/`, as `assets/…`, sorted by path.
