@@ -16,12 +16,15 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder of Mustache templates and assets.") var templates = "Templates"
     @Option(help: "Where the site is written.") var output = "Public"
     @Flag(help: "Include events marked draft: true.") var drafts = false
+    @Option(name: .customLong("base-url"), help: "The address the site will be served from; overrides site.yml's base_url.")
+    var baseURL: String?
     @Flag(name: .shortAndLong, help: "Print each stage and how long it took.") var verbose = false
     @Flag(name: .shortAndLong, help: "Print errors only.") var quiet = false
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        let options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts)
+        let options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts,
+                                   baseURL: baseURL)
         let result = Pipeline.build(options)
         Report.print(result, verbose: verbose, quiet: quiet)
         guard result.succeeded else { throw ExitCode.failure }

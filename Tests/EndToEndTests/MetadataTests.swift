@@ -16,11 +16,33 @@ import Testing
         #expect(index.attributes("//link[@rel='canonical']", "href") == ["https://example.org/talks/"])
     }
 
-    @Test func withoutBaseURLThereIsNoCanonicalOrOpenGraph() throws {
-        let page = try HTMLPage(TimelineCLI.packageRoot.appendingPathComponent("Public/events/moscow-meeting/index.html"))
+    @Test func withoutBaseURLThereIsNoCanonicalOrOpenGraphAndOneWarningSaysSo() throws {
+        let workspace = try Workspace()
+        try workspace.edit("Content/site.yml", replacing: "base_url: https://example.org/talks\n", with: "")
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0)
+        #expect(outcome.stderrLines == [
+            "Content/site.yml: warning: base_url is not set: sitemap.xml is left out, feeds link relative to their own"
+                + " address and pages have no canonical URL (set base_url in site.yml or pass --base-url)",
+        ])
+        let page = try HTMLPage(workspace.folder.path("Public/events/geneva-meeting/index.html"))
         #expect(page.count("//link[@rel='canonical']") == 0)
         #expect(page.count("//meta[starts-with(@property,'og:')]") == 0)
-        #expect(page.attributes("//html", "lang") == ["en"])
+        #expect(page.attributes("//html", "lang") == ["en-GB"])
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder.path("Public/sitemap.xml").path))
+    }
+
+    @Test func baseURLFromTheCommandLineOverridesSiteYml() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.build(["--base-url", "https://news.example.com/x"]).status == 0)
+        let page = try HTMLPage(workspace.folder.path("Public/events/geneva-meeting/index.html"))
+        #expect(page.attributes("//link[@rel='canonical']", "href") == ["https://news.example.com/x/events/geneva-meeting/"])
+        let bad = try workspace.build(["--base-url", "javascript:alert(1)"])
+        #expect(bad.status == 1)
+        #expect(bad.stderrLines == [
+            "--base-url: 'javascript:alert(1)' is not an http or https address (e.g. --base-url https://example.org/talks/)",
+            "error: the build stopped at the parse stage with 1 error; nothing was written",
+        ])
     }
 
     @Test func eventAndArticlePagesCarrySchemaOrgJSONLD() throws {

@@ -25,6 +25,25 @@ enum SettingsParser {
         return (title == nil ? nil : settings, problems + f.diagnostics)
     }
 
+    /// Applies `--base-url`, and says once what a site without one lacks.
+    static func applyBaseURL(_ override: String?, to settings: inout SiteSettings, settingsPath: String) -> [Diagnostic] {
+        if let override {
+            let lower = override.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), override.count > 8,
+                  !override.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" })
+            else {
+                return [Diagnostic(.error, file: "--base-url", "'\(override)' is not an http or https address",
+                                   hint: "e.g. --base-url https://example.org/talks/")]
+            }
+            settings.baseURL = normalizedBaseURL(override)
+        }
+        guard settings.baseURL == nil else { return [] }
+        return [Diagnostic(
+            .warning, file: settingsPath,
+            "base_url is not set: sitemap.xml is left out, feeds link relative to their own address and pages have no canonical URL",
+            hint: "set base_url in site.yml or pass --base-url")]
+    }
+
     /// Ends with one `/`, so page paths append to it.
     static func normalizedBaseURL(_ url: String) -> String {
         var url = url

@@ -4,12 +4,15 @@ public struct BuildOptions: Sendable {
     public var templatesPath: String
     public var outputPath: String
     public var includeDrafts: Bool
+    /// Overrides site.yml's `base_url`, e.g. for a deploy to another host.
+    public var baseURL: String?
 
     public init(contentPath: String = "Content", templatesPath: String = "Templates",
-                outputPath: String = "Public", includeDrafts: Bool = false) {
+                outputPath: String = "Public", includeDrafts: Bool = false, baseURL: String? = nil) {
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath
         self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
     }
 }

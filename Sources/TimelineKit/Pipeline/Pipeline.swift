@@ -39,7 +39,9 @@ public enum Pipeline {
         let content = timed(.load) { ContentLoader.load(from: options.contentPath) }!
         let templates = timed(.templates) { TemplateSet.load(from: options.templatesPath) } ?? nil
         result.noteCount = content.files.count
-        guard let site = timed(.parse, { SiteParser.parse(content) }) ?? nil else { return result }
+        guard var site = timed(.parse, { SiteParser.parse(content) }) ?? nil else { return result }
+        result.diagnostics.append(contentsOf: SettingsParser.applyBaseURL(options.baseURL, to: &site.settings, settingsPath: content.settingsPath))
+        if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = .parse }
         let chronology = timed(.link) { Linker.link(site, includeDrafts: options.includeDrafts) }!
         let bodies = timed(.markdown) { NoteBodies.render(chronology) }!
         guard !result.diagnostics.hasErrors, let templates else { return result }

@@ -7,7 +7,23 @@ public enum SiteRenderer {
         let html = parallelMap(pages) { page in
             RenderedFile(path: page.path(in: chronology), text: templates.render(page.template, builder.context(for: page)))
         }
-        return html + [SearchIndex.render(chronology, bodies: bodies)]
+        return html + [SearchIndex.render(chronology, bodies: bodies)] + formats(chronology, bodies: bodies)
+    }
+
+    /// Feeds, calendar, TimelineJS data, sitemap and robots.txt.
+    static func formats(_ chronology: Chronology, bodies: NoteBodies) -> [RenderedFile] {
+        let items = FeedItem.all(chronology, bodies: bodies)
+        var files = [
+            AtomFeed.render(chronology, items: items),
+            JSONFeed.render(chronology, items: items),
+            ICalendar.render(chronology, items: items),
+            TimelineJSExport.render(chronology, items: items),
+            Sitemap.robots(base: chronology.settings.baseURL),
+        ]
+        if let base = chronology.settings.baseURL {
+            files.append(Sitemap.render(chronology, items: items, base: base))
+        }
+        return files
     }
 
     /// Files under `Templates/assets/`, as `assets/…`, sorted by path.

@@ -1,0 +1,52 @@
+/// One event as the machine-readable formats (Atom, JSON Feed, iCalendar,
+/// sitemap) describe it. Every date comes from the content, never the clock:
+/// an event is "updated" on the latest of its own last day and the
+/// publication of the articles it cites.
+struct FeedItem {
+    let event: Event
+    /// Absolute when `base_url` is set; otherwise relative to the site root,
+    /// which is where every one of these files lives.
+    let url: String
+    /// Stable across builds: the absolute URL, or a tag URI without base_url.
+    let id: String
+    let published: PartialDate
+    let updated: PartialDate
+    let summary: String
+    /// Body HTML with links made absolute (or root-relative), for feed readers.
+    let contentHTML: String
+
+    init(_ event: Event, in chronology: Chronology, bodies: NoteBodies) {
+        self.event = event
+        let slug = event.source.slug
+        let path = "events/\(slug)/"
+        let base = chronology.settings.baseURL
+        url = (base ?? "") + path
+        id = base.map { $0 + path } ?? FeedItem.tagURI(site: chronology.settings.title, path: path)
+        let cited = Set(event.sources.map(\.slug) + event.quotes.map(\.source.slug)
+            + event.disputes.flatMap { $0.claims.map(\.source.slug) })
+        let publications = cited.compactMap { chronology.articleIndex[$0] }.map { chronology.articles[$0].published }
+        published = publications.min() ?? event.date.start.firstDay
+        updated = (publications + [event.date.lastDay]).max()!
+        let body = bodies[.event, slug]
+        summary = body.summary
+        contentHTML = body.html.replacingAll("href=\"../../", with: "href=\"" + (base ?? ""))
+    }
+
+    /// `tag:timeline.invalid,2000:SITE/events/SLUG` (RFC 4151). The `.invalid`
+    /// authority says honestly that no domain is known; set `base_url` for
+    /// ids that are the pages' addresses.
+    static func tagURI(site: String, path: String) -> String {
+        let name = Slug.suggestion(for: site)
+        return "tag:timeline.invalid,2000:\(name.isEmpty ? "site" : name)/\(path)"
+    }
+
+    /// Newest first, as feed readers list them.
+    static func all(_ chronology: Chronology, bodies: NoteBodies) -> [FeedItem] {
+        chronology.events.reversed().map { FeedItem($0, in: chronology, bodies: bodies) }
+    }
+}
+
+extension PartialDate {
+    /// RFC 3339 at midnight UTC: `2025-12-03T00:00:00Z`.
+    var timestamp: String { firstDay.isoString + "T00:00:00Z" }
+}

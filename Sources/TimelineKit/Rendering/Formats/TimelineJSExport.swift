@@ -1,0 +1,35 @@
+/// `timeline.json`: the chronology in TimelineJS3's JSON format, so a
+/// newsroom can load our data into TimelineJS unchanged. Dates carry only the
+/// precision we know.
+enum TimelineJSExport {
+    static let path = "timeline.json"
+
+    static func render(_ chronology: Chronology, items: [FeedItem]) -> RenderedFile {
+        let settings = chronology.settings
+        var title: [(String, JSON)] = [("headline", .string(settings.title))]
+        if let description = settings.description { title.append(("text", .string(description))) }
+        let events: [JSON] = items.reversed().map { item in
+            let event = item.event
+            var slide: [(String, JSON)] = [("start_date", date(event.date.start))]
+            if let end = event.date.end { slide.append(("end_date", date(end))) }
+            slide.append(("display_date", .string(event.date.display)))
+            slide.append(("text", .object([("headline", .string(event.title)), ("text", .string(item.contentHTML))])))
+            if let first = event.tags.first { slide.append(("group", .string(first))) }
+            slide.append(("unique_id", .string(event.source.slug)))
+            return .object(slide)
+        }
+        let timeline = JSON.object([
+            ("title", .object([("text", .object(title))])),
+            ("events", .array(events)),
+        ])
+        return RenderedFile(path: path, text: timeline.serialized(pretty: true) + "\n")
+    }
+
+    /// `{"year": "2025", "month": "11"}`: strings, as TimelineJS's own examples write them.
+    static func date(_ date: PartialDate) -> JSON {
+        var fields: [(String, JSON)] = [("year", .string(String(date.year)))]
+        if let month = date.month { fields.append(("month", .string(String(month)))) }
+        if let day = date.day { fields.append(("day", .string(String(day)))) }
+        return .object(fields)
+    }
+}
