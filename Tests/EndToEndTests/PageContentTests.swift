@@ -113,7 +113,7 @@ import Testing
         #expect(tags.texts("//main//ul/li/a") == ["diplomacy", "media-report", "plan", "talks"])
         let diplomacy = try BuiltFixture.page("tags/diplomacy/index.html")
         #expect(diplomacy.text("//h1") == "diplomacy")
-        #expect(diplomacy.texts("//li[contains(@class,'event')]//h3") == ["Earlier contacts", "Envoys meet in Geneva"])
+        #expect(diplomacy.texts("//li[contains(@class,'event')]//h2") == ["Earlier contacts", "Envoys meet in Geneva"])
     }
 
     @Test func notFoundPageLinksFromTheHostRoot() throws {

@@ -19,6 +19,11 @@ import Testing
         #expect(ICalendar.fold("SHORT:x") == "SHORT:x")
     }
 
+    @Test(arguments: [(0.00001, "0.00001"), (55.752, "55.752"), (-33.8688, "-33.8688"), (37.0, "37"), (-0.0000001, "0")])
+    func coordinatesAreDecimalsNeverExponents(value: Double, text: String) {
+        #expect(ICalendar.decimal(value) == text)
+    }
+
     @Test(arguments: [("2025-11-30", "20251201"), ("2025-12-31", "20260101"), ("2024-02-28", "20240229")])
     func theDayAfterCrossesMonthsAndYears(day: String, next: String) throws {
         #expect(ICalendar.compact(ICalendar.dayAfter(try PartialDate.parse(day))) == next)

@@ -39,9 +39,13 @@ struct ContextBuilder {
         if context["description"] == nil, let description = settings.description { context["description"] = description }
         context["stylesheet"] = links.asset("style.css")
         context["home"] = links.home
-        // Event headings sit under month headings on the index, under a
-        // section heading elsewhere.
-        context["headingLevel"] = page == .index ? 4 : 3
+        // Event headings sit under month headings on the index, straight
+        // under the title on a tag page, under a section heading elsewhere.
+        switch page {
+        case .index: context["headingLevel"] = 4
+        case .tag: context["headingLevel"] = 2
+        default: context["headingLevel"] = 3
+        }
         if let canonical = canonicalURL(page) {
             context["canonical"] = canonical
             if context["ogType"] == nil { context["ogType"] = "website" }

@@ -32,7 +32,7 @@ enum ICalendar {
             lines.append("DESCRIPTION:" + text(description(item, chronology)))
             if let place = event.place.flatMap({ chronology.placeIndex[$0.slug] }).map({ chronology.places[$0] }) {
                 lines.append("LOCATION:" + text([place.name, place.country].compactMap { $0 }.joined(separator: ", ")))
-                if let c = place.coordinates { lines.append("GEO:\(c.latitude);\(c.longitude)") }
+                if let c = place.coordinates { lines.append("GEO:\(decimal(c.latitude));\(decimal(c.longitude))") }
             }
             if !event.tags.isEmpty { lines.append("CATEGORIES:" + event.tags.map(text).joined(separator: ",")) }
             if settings.baseURL != nil { lines.append("URL:" + item.url) }
@@ -97,6 +97,17 @@ enum ICalendar {
             count += size
         }
         return out
+    }
+
+    /// A FLOAT value (RFC 5545 3.3.7): digits and a point, never an exponent;
+    /// six decimal places (about 10 cm) at most, trailing zeros dropped.
+    static func decimal(_ value: Double) -> String {
+        let millionths = Int((abs(value) * 1_000_000).rounded())
+        var fraction = String(millionths % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = value < 0 && millionths > 0 ? "-" : ""
+        return sign + String(millionths / 1_000_000) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     static func compact(_ date: PartialDate) -> String {

@@ -1,19 +1,20 @@
 /// `timeline.json`: the chronology in TimelineJS3's JSON format, so a
 /// newsroom can load our data into TimelineJS unchanged. Dates carry only the
-/// precision we know.
+/// precision we know. TimelineJS inserts headlines and texts as HTML, so
+/// every plain-text field is escaped; `text.text` is the rendered body.
 enum TimelineJSExport {
     static let path = "timeline.json"
 
     static func render(_ chronology: Chronology, items: [FeedItem]) -> RenderedFile {
         let settings = chronology.settings
-        var title: [(String, JSON)] = [("headline", .string(settings.title))]
-        if let description = settings.description { title.append(("text", .string(description))) }
+        var title: [(String, JSON)] = [("headline", .string(XMLText.escape(settings.title)))]
+        if let description = settings.description { title.append(("text", .string(XMLText.escape(description)))) }
         let events: [JSON] = items.reversed().map { item in
             let event = item.event
             var slide: [(String, JSON)] = [("start_date", date(event.date.start))]
             if let end = event.date.end { slide.append(("end_date", date(end))) }
             slide.append(("display_date", .string(event.date.display)))
-            slide.append(("text", .object([("headline", .string(event.title)), ("text", .string(item.contentHTML))])))
+            slide.append(("text", .object([("headline", .string(XMLText.escape(event.title))), ("text", .string(item.contentHTML))])))
             if let first = event.tags.first { slide.append(("group", .string(first))) }
             slide.append(("unique_id", .string(event.source.slug)))
             return .object(slide)
