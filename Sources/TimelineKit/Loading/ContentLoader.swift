@@ -4,6 +4,8 @@ public struct LoadedContent: Sendable {
     public var settingsPath: String
     public var settingsText: String?
     public var files: [SourceFile]
+    /// The stamp each note file had when read, by path (not for symlinks).
+    public var stamps: [String: FileStamp] = [:]
 }
 
 /// Reads a `Content/` folder as the contract lays it out. Every file in a note
@@ -14,7 +16,11 @@ public enum ContentLoader {
     /// one would stall every later stage.
     public static let maximumNoteBytes = 8 << 20
 
-    public static func load(from contentPath: String) -> (LoadedContent, [Diagnostic]) {
+    /// `unchanged` may hand back a note read earlier when its file's stamp
+    /// is the same, so a rebuild reads only what was edited.
+    public static func load(
+        from contentPath: String, unchanged: (String, FileStamp) -> SourceFile? = { _, _ in nil }
+    ) -> (LoadedContent, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let settingsPath = join(contentPath, "site.yml")
         var content = LoadedContent(settingsPath: settingsPath, settingsText: nil, files: [])
@@ -63,6 +69,13 @@ public enum ContentLoader {
             for name in names where !isIgnorable(name) {
                 let path = join(folder, name)
                 guard let slug = slug(ofFileNamed: name, path: path, diagnostics: &diagnostics) else { continue }
+                if FileSystem.type(of: path) == .file, let stamp = FileSystem.stamp(of: path) {
+                    content.stamps[path] = stamp
+                    if let earlier = unchanged(path, stamp) {
+                        content.files.append(earlier)
+                        continue
+                    }
+                }
                 switch readText(path, root: root) {
                 case .success(let text): content.files.append(SourceFile(kind: kind, slug: slug, path: path, text: text))
                 case .failure(let problem): diagnostics.append(problem)

@@ -1,7 +1,7 @@
 /// Links between notes written as relative file paths, the way they work in
 /// any Markdown editor (`[the plan](../documents/28-point-plan.md)`), turned
 /// into links between pages. A link to a note that does not exist is an error.
-public struct ContentLinks: Sendable {
+public struct ContentLinks: Sendable, Equatable {
     /// Slugs per folder, of the notes that will have pages.
     let pages: [NoteKind: Set<String>]
     /// Notes that exist but failed to parse: already reported in their own file.

@@ -14,7 +14,7 @@ public struct Markdown {
         public let column: Int
     }
 
-    public struct Rendered: Sendable {
+    public struct Rendered: Sendable, Equatable {
         public let html: String
         /// The first paragraph as plain text: for summaries, feeds and search.
         public let summary: String

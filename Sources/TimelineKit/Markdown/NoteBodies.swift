@@ -7,17 +7,30 @@ public struct NoteBodies: Sendable {
         public let slug: String
     }
 
-    private let rendered: [Key: Markdown.Rendered]
+    /// A rendered body and what it was rendered from, to know when it can be reused.
+    struct Entry: Sendable {
+        let source: NoteSource
+        let rendered: Markdown.Rendered
+        let problems: [Diagnostic]
+    }
+
+    private let entries: [Key: Entry]
+    /// Which notes exist: a body's links resolve differently when this changes.
+    private let links: ContentLinks
+    private let allowsRawHTML: Bool
 
     public subscript(kind: NoteKind, slug: String) -> Markdown.Rendered {
-        rendered[Key(kind: kind, slug: slug)] ?? Markdown.Rendered(html: "", summary: "")
+        entries[Key(kind: kind, slug: slug)]?.rendered ?? Markdown.Rendered(html: "", summary: "")
     }
 
     /// Renders all bodies in parallel; each link to a missing note is an error
-    /// at its line.
-    public static func render(_ chronology: Chronology) -> (NoteBodies, [Diagnostic]) {
+    /// at its line. Bodies in `previous` are reused when their note, the set of
+    /// notes and the raw-HTML setting are all unchanged.
+    public static func render(_ chronology: Chronology, reusing previous: NoteBodies? = nil) -> (NoteBodies, [Diagnostic]) {
         let links = ContentLinks(chronology: chronology)
-        let markdown = Markdown(allowsRawHTML: chronology.settings.unsafeHTML)
+        let allowsRawHTML = chronology.settings.unsafeHTML
+        let markdown = Markdown(allowsRawHTML: allowsRawHTML)
+        let reusable = previous.flatMap { $0.links == links && $0.allowsRawHTML == allowsRawHTML ? $0.entries : nil } ?? [:]
         var notes: [(NoteKind, NoteSource)] = []
         notes += chronology.articles.map { (.article, $0.source) }
         notes += chronology.events.map { (.event, $0.source) }
@@ -25,7 +38,8 @@ public struct NoteBodies: Sendable {
         notes += chronology.places.map { (.place, $0.source) }
         notes += chronology.documents.map { (.document, $0.source) }
 
-        let results = parallelMap(notes) { kind, source -> (Markdown.Rendered, [Diagnostic]) in
+        let results = parallelMap(notes) { kind, source -> Entry in
+            if let earlier = reusable[Key(kind: kind, slug: source.slug)], earlier.source == source { return earlier }
             var problems: [Diagnostic] = []
             let output = markdown.render(source.body) { link in
                 switch links.resolve(link.destination, from: kind) {
@@ -48,14 +62,14 @@ public struct NoteBodies: Sendable {
                     return nil
                 }
             }
-            return (output, problems)
+            return Entry(source: source, rendered: output, problems: problems)
         }
-        var rendered: [Key: Markdown.Rendered] = [:]
+        var entries: [Key: Entry] = [:]
         var diagnostics: [Diagnostic] = []
-        for ((kind, source), (output, problems)) in zip(notes, results) {
-            rendered[Key(kind: kind, slug: source.slug)] = output
-            diagnostics += problems
+        for ((kind, source), entry) in zip(notes, results) {
+            entries[Key(kind: kind, slug: source.slug)] = entry
+            diagnostics += entry.problems
         }
-        return (NoteBodies(rendered: rendered), diagnostics)
+        return (NoteBodies(entries: entries, links: links, allowsRawHTML: allowsRawHTML), diagnostics)
     }
 }

@@ -29,7 +29,7 @@ public struct Reference: Sendable, Hashable {
 }
 
 /// Settings from `site.yml`.
-public struct SiteSettings: Sendable {
+public struct SiteSettings: Sendable, Equatable {
     public var title: String
     public var description: String?
     public var language: String
@@ -52,7 +52,7 @@ public struct SiteSettings: Sendable {
 }
 
 /// What every note has: its identity, its file and its Markdown body.
-public struct NoteSource: Sendable {
+public struct NoteSource: Sendable, Equatable {
     public let slug: String
     public let file: String
     /// The body's Markdown and the file line it starts on, for link errors.
@@ -60,7 +60,7 @@ public struct NoteSource: Sendable {
     public let bodyLine: Int
 }
 
-public struct Article: Sendable {
+public struct Article: Sendable, Equatable {
     public let source: NoteSource
     public var title: String
     public var published: PartialDate
@@ -69,20 +69,20 @@ public struct Article: Sendable {
     public var url: String?
 }
 
-public struct Quote: Sendable {
+public struct Quote: Sendable, Equatable {
     public var by: Reference
     public var text: String
     public var source: Reference
     public let location: SourceLocation
 }
 
-public struct Claim: Sendable {
+public struct Claim: Sendable, Equatable {
     public var source: Reference
     public var says: String
     public let location: SourceLocation
 }
 
-public struct Dispute: Sendable {
+public struct Dispute: Sendable, Equatable {
     public var about: String
     public var claims: [Claim]
 }
@@ -93,7 +93,7 @@ public enum EventStatus: String, Sendable, CaseIterable {
     case disputed
 }
 
-public struct Event: Sendable {
+public struct Event: Sendable, Equatable {
     public let source: NoteSource
     public var title: String
     public var date: EventDate
@@ -108,7 +108,7 @@ public struct Event: Sendable {
     public var draft: Bool
 }
 
-public struct Person: Sendable {
+public struct Person: Sendable, Equatable {
     public let source: NoteSource
     public var name: String
     public var role: String?
@@ -120,14 +120,14 @@ public struct Coordinates: Sendable, Hashable {
     public var longitude: Double
 }
 
-public struct Place: Sendable {
+public struct Place: Sendable, Equatable {
     public let source: NoteSource
     public var name: String
     public var country: String?
     public var coordinates: Coordinates?
 }
 
-public struct Document: Sendable {
+public struct Document: Sendable, Equatable {
     public let source: NoteSource
     public var title: String
     public var date: EventDate?

@@ -2,34 +2,28 @@
 /// problems found in any of them.
 public enum SiteParser {
     public static func parse(_ content: LoadedContent) -> (Site?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let (settings, settingsProblems) = SettingsParser.parse(text: content.settingsText, path: content.settingsPath)
-        diagnostics += settingsProblems
+        let results = parallelMap(content.files) { ParsedNote.parse($0) }
+        return assemble(settingsText: content.settingsText, settingsPath: content.settingsPath, notes: results)
+    }
 
+    /// Builds the `Site` from `site.yml` and already parsed notes.
+    public static func assemble(
+        settingsText: String?, settingsPath: String, notes: [(ParsedNote, [Diagnostic])]
+    ) -> (Site?, [Diagnostic]) {
+        var (settings, diagnostics) = SettingsParser.parse(text: settingsText, path: settingsPath)
         var articles: [Article] = [], events: [Event] = [], people: [Person] = []
         var places: [Place] = [], documents: [Document] = []
         var unreadable: [NoteKind: Set<String>] = [:]
-        for file in content.files {
-            let (frontMatter, problems) = FrontMatter.parse(file)
+        for (note, problems) in notes {
             diagnostics += problems
-            guard let frontMatter else {
-                unreadable[file.kind, default: []].insert(file.slug)
-                continue
+            switch note {
+            case .article(let x): articles.append(x)
+            case .event(let x): events.append(x)
+            case .person(let x): people.append(x)
+            case .place(let x): places.append(x)
+            case .document(let x): documents.append(x)
+            case let .unreadable(kind, slug): unreadable[kind, default: []].insert(slug)
             }
-            let parsedBefore = articles.count + events.count + people.count + places.count + documents.count
-            let f = frontMatter.fields
-            let source = NoteSource(slug: file.slug, file: file.path, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
-            switch file.kind {
-            case .article: NoteParser.article(f, source).map { articles.append($0) }
-            case .event: NoteParser.event(f, source).map { events.append($0) }
-            case .person: NoteParser.person(f, source).map { people.append($0) }
-            case .place: NoteParser.place(f, source).map { places.append($0) }
-            case .document: NoteParser.document(f, source).map { documents.append($0) }
-            }
-            if articles.count + events.count + people.count + places.count + documents.count == parsedBefore {
-                unreadable[file.kind, default: []].insert(file.slug)
-            }
-            diagnostics += f.diagnostics
         }
         guard let settings else { return (nil, diagnostics) }
         var site = Site(settings: settings, articles: articles, events: events, people: people,

@@ -1,11 +1,17 @@
 /// The render stage: every page through its template, in parallel, collected
 /// in a fixed order; plus the assets copied from `Templates/assets/`.
 public enum SiteRenderer {
-    public static func render(_ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) -> [RenderedFile] {
+    /// Renders every page, or only those in `only`, taking the rest from `previous`.
+    public static func render(
+        _ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet,
+        only: Set<String>? = nil, previous: [String: RenderedFile] = [:]
+    ) -> [RenderedFile] {
         let builder = ContextBuilder(chronology: chronology, bodies: bodies)
         let pages = Page.all(in: chronology)
-        let html = parallelMap(pages) { page in
-            RenderedFile(path: page.path(in: chronology), text: templates.render(page.template, builder.context(for: page)))
+        let html = parallelMap(pages) { page -> RenderedFile in
+            let path = page.path(in: chronology)
+            if let only, !only.contains(path), let earlier = previous[path] { return earlier }
+            return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
         }
         return html + [SearchIndex.render(chronology, bodies: bodies)] + formats(chronology, bodies: bodies)
     }
@@ -30,6 +36,7 @@ public enum SiteRenderer {
     public static func assets(in templatesFolder: String) -> ([RenderedFile], [Diagnostic]) {
         let folder = ContentLoader.join(templatesFolder, "assets")
         guard FileSystem.isDirectory(folder) else { return ([], []) }
+        let root = (try? FileSystem.realPath(templatesFolder)) ?? templatesFolder
         var files: [RenderedFile] = []
         var diagnostics: [Diagnostic] = []
         func visit(_ path: String, _ relative: String, depth: Int) {
@@ -45,6 +52,14 @@ public enum SiteRenderer {
             for name in names where !name.hasPrefix(".") {
                 let child = ContentLoader.join(path, name)
                 let childRelative = relative + "/" + name
+                // A link out of the templates folder would publish whatever it points at.
+                if FileSystem.type(of: child) == .symlink {
+                    guard let target = try? FileSystem.realPath(child), target.hasPrefix(root + "/") else {
+                        diagnostics.append(Diagnostic(.error, file: child, "symbolic link points outside the templates folder",
+                                                      hint: "copy the file into Templates/assets/ instead"))
+                        continue
+                    }
+                }
                 switch FileSystem.resolvedType(of: child) {
                 case .directory:
                     visit(child, childRelative, depth: depth + 1)

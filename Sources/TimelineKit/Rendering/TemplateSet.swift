@@ -13,6 +13,9 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     public let folder: String
+    /// Each template's text by name: a rebuild compares them to know when
+    /// every page must be rendered again.
+    public let sources: [String: String]
 
     public static func load(from folder: String) -> (TemplateSet?, [Diagnostic]) {
         guard FileSystem.isDirectory(folder) else {
@@ -59,7 +62,8 @@ public struct TemplateSet: Sendable {
             diagnostics += PartialReferences.missing(in: source.text, path: source.path, known: Set(sources.keys))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), folder: folder), diagnostics)
+        return (TemplateSet(library: MustacheLibrary(templates: templates), folder: folder,
+                            sources: sources.mapValues(\.text)), diagnostics)
     }
 
     /// Renders the page template `name` with `context`.

@@ -47,6 +47,16 @@ enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// Modification time, size and inode: if all three match, the file is
+    /// taken to be unchanged (what make and Hugo's server rely on too).
+    static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(
+            modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+            size: Int(info.st_size), inode: UInt64(info.st_ino))
+    }
+
     static func size(of path: String) -> Int? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -91,4 +101,11 @@ enum FileSystem {
     static func errorText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code)).lowercased()
     }
+}
+
+/// See `FileSystem.stamp(of:)`.
+public struct FileStamp: Hashable, Sendable {
+    let modified: Int
+    let size: Int
+    let inode: UInt64
 }

@@ -1,0 +1,70 @@
+/// Which pages a change touches, so a rebuild renders only those. A page
+/// shows a note's data in three ways: its own page, the pages that list the
+/// events naming it, and the site-wide pages (index, lists); everything that
+/// can show a changed note is re-rendered, nothing else.
+enum AffectedPages {
+    /// Pages always re-rendered: cheap, and they summarise everything.
+    static let siteWide: Set<String> = [
+        "index.html", "404.html", "articles/index.html", "people/index.html",
+        "places/index.html", "documents/index.html", "tags/index.html",
+    ]
+
+    /// Paths of the pages to re-render, or nil when everything must be.
+    static func between(
+        _ old: Chronology, _ oldBodies: NoteBodies, _ new: Chronology, _ newBodies: NoteBodies
+    ) -> Set<String>? {
+        guard old.settings == new.settings else { return nil }
+        var pages = siteWide
+        func changed<T: Equatable>(_ kind: NoteKind, _ a: [T], _ b: [T], slug: (T) -> String) -> Set<String> {
+            let before = Dictionary(uniqueKeysWithValues: a.map { (slug($0), $0) })
+            let after = Dictionary(uniqueKeysWithValues: b.map { (slug($0), $0) })
+            return Set(before.keys).union(after.keys).filter { key in
+                before[key] != after[key] || oldBodies[kind, key] != newBodies[kind, key]
+            }
+        }
+        for slug in changed(.event, old.events, new.events, slug: { $0.source.slug }) {
+            pages.formUnion(listings(ofEvent: slug, in: old))
+            pages.formUnion(listings(ofEvent: slug, in: new))
+        }
+        func withEvents(_ kind: NoteKind, _ slugs: Set<String>, _ index: (Chronology) -> [String: [Int]]) {
+            for slug in slugs {
+                pages.insert(notePath(kind, slug))
+                for chronology in [old, new] {
+                    for event in index(chronology)[slug] ?? [] {
+                        pages.formUnion(listings(ofEvent: chronology.events[event].source.slug, in: chronology))
+                    }
+                }
+            }
+        }
+        withEvents(.person, changed(.person, old.people, new.people, slug: { $0.source.slug }), \.eventsByPerson)
+        withEvents(.place, changed(.place, old.places, new.places, slug: { $0.source.slug }), \.eventsByPlace)
+        withEvents(.article, changed(.article, old.articles, new.articles, slug: { $0.source.slug }), \.eventsByArticle)
+        let documents = changed(.document, old.documents, new.documents, slug: { $0.source.slug })
+        if !documents.isEmpty {
+            // Every document page draws the whole lineage diagram.
+            pages.formUnion(new.documents.map { notePath(.document, $0.source.slug) })
+            withEvents(.document, documents, \.eventsByDocument)
+        }
+        return pages
+    }
+
+    /// The event's own page, its neighbours (whose earlier/later links name
+    /// it) and every page that lists it.
+    static func listings(ofEvent slug: String, in chronology: Chronology) -> Set<String> {
+        guard let index = chronology.eventIndex[slug] else { return [] }
+        let event = chronology.events[index]
+        var pages: Set<String> = [notePath(.event, slug)]
+        for neighbour in [index - 1, index + 1] where chronology.events.indices.contains(neighbour) {
+            pages.insert(notePath(.event, chronology.events[neighbour].source.slug))
+        }
+        pages.formUnion(event.tags.map { "tags/\($0)/index.html" })
+        pages.formUnion((event.people.map(\.slug) + event.quotes.map(\.by.slug)).map { notePath(.person, $0) })
+        if let place = event.place { pages.insert(notePath(.place, place.slug)) }
+        pages.formUnion(event.documents.map { notePath(.document, $0.slug) })
+        let cited = event.sources.map(\.slug) + event.quotes.map(\.source.slug) + event.disputes.flatMap { $0.claims.map(\.source.slug) }
+        pages.formUnion(cited.map { notePath(.article, $0) })
+        return pages
+    }
+
+    static func notePath(_ kind: NoteKind, _ slug: String) -> String { "\(kind.folder)/\(slug)/index.html" }
+}

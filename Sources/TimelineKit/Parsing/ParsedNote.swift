@@ -1,0 +1,27 @@
+/// One file's parse result. Each depends on that file alone, so they can be
+/// parsed in parallel and kept between builds while the file is unchanged.
+public enum ParsedNote: Sendable, Equatable {
+    case article(Article)
+    case event(Event)
+    case person(Person)
+    case place(Place)
+    case document(Document)
+    /// The file could not be read as a note; its diagnostics say why.
+    case unreadable(NoteKind, String)
+
+    public static func parse(_ file: SourceFile) -> (ParsedNote, [Diagnostic]) {
+        let (frontMatter, problems) = FrontMatter.parse(file)
+        guard let frontMatter else { return (.unreadable(file.kind, file.slug), problems) }
+        let f = frontMatter.fields
+        let source = NoteSource(slug: file.slug, file: file.path, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+        let note: ParsedNote?
+        switch file.kind {
+        case .article: note = NoteParser.article(f, source).map(ParsedNote.article)
+        case .event: note = NoteParser.event(f, source).map(ParsedNote.event)
+        case .person: note = NoteParser.person(f, source).map(ParsedNote.person)
+        case .place: note = NoteParser.place(f, source).map(ParsedNote.place)
+        case .document: note = NoteParser.document(f, source).map(ParsedNote.document)
+        }
+        return (note ?? .unreadable(file.kind, file.slug), problems + f.diagnostics)
+    }
+}

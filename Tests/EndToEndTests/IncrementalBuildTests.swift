@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TimelineKit
+
+/// A session's rebuild after an edit gives exactly the bytes a fresh full
+/// build gives, while rendering only the pages the edit touches.
+@Suite struct IncrementalBuildTests {
+    struct Edit: CustomStringConvertible, Sendable {
+        let description: String
+        let apply: @Sendable (Workspace) throws -> Void
+    }
+
+    static let edits: [Edit] = [
+        Edit(description: "an event's body") { try $0.edit("Content/events/geneva-meeting.md", replacing: "A second paragraph", with: "Another paragraph") },
+        Edit(description: "an event's date, which moves it") { try $0.edit("Content/events/geneva-meeting.md", replacing: "date: 2025-11-23", with: "date: 2023-05-01") },
+        Edit(description: "an event's tags") { try $0.edit("Content/events/geneva-meeting.md", replacing: "tags: [talks, diplomacy]", with: "tags: [talks, summit]") },
+        Edit(description: "a person's name") { try $0.edit("Content/people/boris-envoy.md", replacing: "name: Борис Посланник", with: "name: Boris the Envoy") },
+        Edit(description: "a place's name") { try $0.edit("Content/places/geneva.md", replacing: "name: Geneva", with: "name: Genève") },
+        Edit(description: "a document's title") { try $0.edit("Content/documents/draft-one.md", replacing: "title: Draft one", with: "title: First draft") },
+        Edit(description: "an article's title") { try $0.edit("Content/articles/evening-paper.md", replacing: "Talks end without deal", with: "No deal yet") },
+        Edit(description: "a new event") { try $0.write("Content/events/new-one.md", "---\ntitle: New\ndate: 2025-11-23\npeople: [anna-envoy]\n---\nBody.\n") },
+        Edit(description: "a removed event") { try FileManager.default.removeItem(at: $0.folder.path("Content/events/earlier-contacts.md")) },
+        Edit(description: "a template") { try $0.edit("Templates/event.mustache", replacing: "<h2 id=\"quotes-h\">Quotes</h2>", with: "<h2 id=\"quotes-h\">What was said</h2>") },
+        Edit(description: "site.yml") { try $0.edit("Content/site.yml", replacing: "title: \"Talks & Tensions\"", with: "title: \"Talks\"") },
+    ]
+
+    @Test(arguments: edits)
+    func aRebuildAfterAnEditEqualsAFullBuild(edit: Edit) throws {
+        let workspace = try Workspace()
+        let options = BuildOptions(contentPath: workspace.folder.path("Content").path,
+                                   templatesPath: workspace.folder.path("Templates").path)
+        let session = SiteSession(options: options)
+        let first = session.render()
+        #expect(first.succeeded)
+        #expect(first.renderedPages == first.pageCount)
+        // File stamps have nanosecond times, but make sure the edit is visible.
+        Thread.sleep(forTimeInterval: 0.01)
+        try edit.apply(workspace)
+        let incremental = session.render()
+        let fresh = Pipeline.render(options)
+        #expect(incremental.succeeded && fresh.succeeded)
+        #expect(incremental.files.map(\.path) == fresh.files.map(\.path))
+        for (a, b) in zip(incremental.files, fresh.files) where a != b {
+            Issue.record("\(a.path) differs from a full build after \(edit)")
+        }
+    }
+
+    @Test func editingOneEventBodyRendersOnlyThePagesThatShowIt() throws {
+        let workspace = try Workspace()
+        let options = BuildOptions(contentPath: workspace.folder.path("Content").path,
+                                   templatesPath: workspace.folder.path("Templates").path)
+        let session = SiteSession(options: options)
+        let first = session.render()
+        try workspace.edit("Content/events/earlier-contacts.md", replacing: "Contacts throughout the year.", with: "Contacts all year.")
+        let second = session.render()
+        #expect(second.succeeded)
+        // Its page, its later neighbour, the person and tag pages listing it,
+        // and the seven site-wide pages; not the other 12 pages.
+        #expect(second.renderedPages == 11)
+        #expect(first.pageCount == 23)
+    }
+
+    @Test func aBrokenEditIsReportedAndTheNextGoodEditRecovers() throws {
+        let workspace = try Workspace()
+        let options = BuildOptions(contentPath: workspace.folder.path("Content").path,
+                                   templatesPath: workspace.folder.path("Templates").path)
+        let session = SiteSession(options: options)
+        #expect(session.render().succeeded)
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoy,", with: "people: [anna-envoi,")
+        let broken = session.render()
+        #expect(broken.diagnostics.errors.map(\.message) == ["unknown person 'anna-envoi' in people"])
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoi,", with: "people: [anna-envoy,")
+        let fixed = session.render()
+        #expect(fixed.succeeded)
+        #expect(fixed.files == Pipeline.render(options).files)
+    }
+}

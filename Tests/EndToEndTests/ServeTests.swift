@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// `timeline serve` as an editor uses it: a real server on loopback, pages
+/// fetched over HTTP, files edited on disk.
+@Suite(.serialized) struct ServeTests {
+    @Test func servesTheSiteWithTheRightTypesAndTheSite404() throws {
+        let workspace = try Workspace()
+        let server = try ServeProcess(in: workspace)
+        let index = try RawHTTP.get(port: server.port, "/")
+        #expect(index.status == 200)
+        #expect(index.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(index.text.contains("<h1>Talks &amp; Tensions</h1>"))
+        // Served pages listen for reloads; the written site never does.
+        #expect(index.text.contains("new EventSource(\"/__timeline/events\")"))
+        let expectations: [(String, Int, String?)] = [
+            ("/events/geneva-meeting/", 200, "text/html; charset=utf-8"),
+            ("/assets/style.css", 200, "text/css; charset=utf-8"),
+            ("/assets/filter.js", 200, "text/javascript; charset=utf-8"),
+            ("/feed.xml", 200, "application/atom+xml; charset=utf-8"),
+            ("/feed.json", 200, "application/feed+json; charset=utf-8"),
+            ("/timeline.ics", 200, "text/calendar; charset=utf-8"),
+            ("/sitemap.xml", 200, "application/xml; charset=utf-8"),
+            ("/search.json", 200, "application/json; charset=utf-8"),
+            ("/robots.txt", 200, "text/plain; charset=utf-8"),
+            ("/events/geneva-meeting", 301, nil),
+            ("/no/such/page", 404, "text/html; charset=utf-8"),
+        ]
+        for (path, status, type) in expectations {
+            let reply = try RawHTTP.get(port: server.port, path)
+            #expect(reply.status == status, "\(path)")
+            if let type { #expect(reply.headers["content-type"] == type, "\(path)") }
+        }
+        #expect(try RawHTTP.get(port: server.port, "/events/geneva-meeting").headers["location"] == "/events/geneva-meeting/")
+        #expect(try RawHTTP.get(port: server.port, "/nope").text.contains("<h1>Page not found</h1>"))
+        #expect(try RawHTTP.get(port: server.port, "/", method: "HEAD").body.isEmpty)
+        #expect(try RawHTTP.get(port: server.port, "/", method: "POST").status == 405)
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder.path("Public").path), "serve must not write Public/")
+        #expect(server.interrupt() == 0)
+    }
+
+    @Test func anEditIsServedAndAReloadSentWithinASecond() throws {
+        let workspace = try Workspace()
+        let server = try ServeProcess(in: workspace)
+        let stream = try RawHTTP.openStream(port: server.port, "/__timeline/events")
+        defer { close(stream) }
+        #expect(RawHTTP.read(stream, until: ": connected", timeout: 5).contains("text/event-stream"))
+        let offset = server.log.count
+        let saved = Date()
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "title: Envoys meet in Geneva", with: "title: Envoys meet again")
+        let event = RawHTTP.read(stream, until: "data: reload", timeout: 5)
+        let elapsed = Date().timeIntervalSince(saved)
+        #expect(event.contains("data: reload"))
+        #expect(elapsed < 1, "reload event after \(elapsed) s")
+        #expect(try RawHTTP.get(port: server.port, "/events/geneva-meeting/").text.contains("<h1>Envoys meet again</h1>"))
+        // Only the pages showing the event were rendered again: its own, its
+        // two neighbours, the seven site-wide pages, and the pages of its two
+        // tags, two people, place, document and source.
+        let line = try #require(server.waitFor("Built ", after: offset, timeout: 5))
+        #expect(line.hasPrefix("Built 17 of 23 pages in "), "\(line)")
+        #expect(server.interrupt() == 0, "shuts down cleanly with a page still listening")
+    }
+
+    @Test func aContentErrorIsShownInThePageUntilFixed() throws {
+        let workspace = try Workspace()
+        let server = try ServeProcess(in: workspace)
+        let offset = server.log.count
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoy,", with: "people: [anna-envoi,")
+        let message = "Content/events/geneva-meeting.md:5:10: unknown person 'anna-envoi' in people (did you mean 'anna-envoy'?)"
+        #expect(server.waitFor(message, after: offset, timeout: 5) != nil, "the terminal prints the error")
+        let broken = try RawHTTP.get(port: server.port, "/events/plan-drafted/")
+        #expect(broken.status == 500)
+        #expect(broken.text.contains("unknown person &#39;anna-envoi&#39;") || broken.text.contains("unknown person 'anna-envoi'"))
+        #expect(broken.text.contains("EventSource"), "the error page reloads itself once fixed")
+        #expect(try RawHTTP.get(port: server.port, "/assets/style.css").status == 200, "assets still load")
+        let fixedAt = server.log.count
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoi,", with: "people: [anna-envoy,")
+        #expect(server.waitFor("Built ", after: fixedAt, timeout: 5) != nil)
+        let fixed = try RawHTTP.get(port: server.port, "/events/plan-drafted/")
+        #expect(fixed.status == 200)
+        #expect(fixed.text.contains("<h1>First draft written</h1>"))
+        #expect(server.interrupt() == 0)
+    }
+
+    @Test(arguments: [
+        "/../Package.swift", "/..%2fPackage.swift", "/%2e%2e/Package.swift", "/%2E%2E/%2E%2E/etc/passwd",
+        "/assets/../../Templates/layout.mustache", "//etc/passwd", "/assets/%2e%2e/%2e%2e/Content/site.yml",
+        "/events/..%5c..%5cPackage.swift", "/%00", "/%zz", "/secret.txt", "/../secret.txt",
+    ])
+    func noRequestLeavesTheSite(path: String) throws {
+        let workspace = try Workspace()
+        try workspace.folder.write("secret.txt", "TOP-SECRET")
+        let server = try ServeProcess(in: workspace)
+        #expect(try RawHTTP.get(port: server.port, "/").status == 200, "the site itself is served")
+        let reply = try RawHTTP.get(port: server.port, path)
+        #expect([400, 404].contains(reply.status), "\(path) → \(reply.status)")
+        for secret in ["TOP-SECRET", "swift-tools-version", "root:", "{{<layout}}", "title: \"Talks"] {
+            #expect(!reply.text.contains(secret), "\(path) leaked \(secret)")
+        }
+        #expect(server.interrupt() == 0)
+    }
+
+    /// A link among the assets to a file outside the templates folder is
+    /// refused by the build, so its target is never published or served.
+    @Test func anAssetLinkedFromOutsideIsRefused() throws {
+        let workspace = try Workspace()
+        try workspace.folder.write("secret.txt", "TOP-SECRET")
+        try FileManager.default.createSymbolicLink(atPath: workspace.folder.path("Templates/assets/outside.txt").path,
+                                                   withDestinationPath: workspace.folder.path("secret.txt").path)
+        let server = try ServeProcess(in: workspace)
+        #expect(server.waitFor("Templates/assets/outside.txt: symbolic link points outside the templates folder", timeout: 5) != nil)
+        let reply = try RawHTTP.get(port: server.port, "/assets/outside.txt")
+        #expect(reply.status == 500)
+        #expect(!reply.text.contains("TOP-SECRET"))
+        #expect(server.interrupt() == 0)
+    }
+}
