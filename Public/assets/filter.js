@@ -121,6 +121,11 @@
     sections.forEach((section) => {
       section.hidden = !section.querySelector('li.event:not([hidden])');
     });
+    // The axis keeps its shape; marks of events filtered out fade.
+    document.querySelectorAll('.axis a[data-event]').forEach((mark) => {
+      const li = document.getElementById('event-' + mark.getAttribute('data-event'));
+      mark.classList.toggle('mark-filtered-out', Boolean(li && li.hidden));
+    });
     if (!statusLine) return;
     const total = events.length;
     statusLine.textContent = !NAMES.some((name) => state[name])

@@ -91,6 +91,12 @@ def assert_shows(driver, index, **state):
         "[s.id, s.checkVisibility(), Array.from(s.querySelectorAll('li.event')).some((li) => li.checkVisibility())]);")
     for section_id, shown, has_visible_event in sections:
         assert shown == has_visible_event, f"section #{section_id} shown={shown} for {state}"
+    # The time axis follows: marks of the events filtered out fade, the rest stay.
+    marks = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.axis a[data-event]')).map((a) => "
+        "[a.getAttribute('data-event'), !a.classList.contains('mark-filtered-out')]);")
+    assert len(marks) == total
+    assert {slug for slug, lit in marks if lit} == {e.removeprefix("event-") for e in expected}, f"axis marks lit for {state}"
 
 
 def assert_quiet(driver, where):

@@ -16,7 +16,7 @@ extension TimeAxis {
                     "x": Self.svg(mark.x), "y": Self.svg(mark.y), "width": Self.svg(mark.width),
                     "barY": Self.svg(mark.y - 5), "textY": Self.svg(mark.y + 4),
                     "point": mark.shape == .point, "range": mark.shape == .range, "period": mark.shape == .period,
-                    "href": mark.href, "label": mark.label, "labelX": Self.svg(mark.labelX),
+                    "slug": mark.slug, "href": mark.href, "label": mark.label, "labelX": Self.svg(mark.labelX),
                     "labelAnchor": mark.labelAnchor, "title": mark.title,
                     "approximate": mark.approximate, "disputed": mark.disputed,
                 ]

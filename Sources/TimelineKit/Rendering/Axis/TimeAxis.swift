@@ -21,7 +21,7 @@ struct TimeAxis {
     struct Tick { let x: Double; let label: String; let major: Bool }
     struct Mark {
         let x: Double, y: Double, width: Double
-        let shape: Shape, href: String, label: String, labelX: Double, labelAnchor: String, title: String
+        let shape: Shape, slug: String, href: String, label: String, labelX: Double, labelAnchor: String, title: String
         let approximate: Bool, disputed: Bool
     }
     enum Shape: String { case point, range, period }
@@ -71,7 +71,7 @@ struct TimeAxis {
             let room = inside ? markWidth - 12 : (onRight ? roomRight : roomLeft)
             let labelX = inside ? x + 6 : (onRight ? x + markWidth + 8 : x - 8)
             marks.append(Mark(
-                x: x, y: y, width: markWidth, shape: shape, href: href(event),
+                x: x, y: y, width: markWidth, shape: shape, slug: event.source.slug, href: href(event),
                 label: Self.fit(event.title, in: room), labelX: labelX,
                 labelAnchor: inside || onRight ? "start" : "end", title: "\(event.date.display): \(event.title)",
                 approximate: event.date.approximate, disputed: event.status == .disputed))
