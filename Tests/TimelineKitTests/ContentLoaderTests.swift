@@ -51,8 +51,9 @@ import Testing
         ("moscow_meeting.md", "rename it to 'moscow-meeting.md'"),
         ("Moscow-Meeting.md", "rename it to 'moscow-meeting.md'"),
         ("moscow--meeting.md", "rename it to 'moscow-meeting.md'"),
-        ("zürich.md", "rename it to 'z-rich.md'"),
-        ("київ.md", "name it like moscow-meeting.md"),
+        ("zürich.md", "rename it to 'zurich.md'"),
+        ("київ.md", "rename it to 'kyiv.md'"),
+        ("!!!.md", "name it like moscow-meeting.md"),
         ("..md", "name it like moscow-meeting.md"),
     ])
     func anInvalidFileNameIsAnErrorNeverSkipped(name: String, hint: String) throws {

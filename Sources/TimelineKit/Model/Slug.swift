@@ -15,21 +15,9 @@ public enum Slug {
         return true
     }
 
-    /// The nearest valid slug to a bad name, for "did you mean": lowercased,
-    /// runs of anything else turned into one hyphen.
+    /// The nearest valid slug to a bad name, for "did you mean": the same
+    /// transliteration `timeline new` uses ("Zürich" → "zurich", "Київ" → "kyiv").
     public static func suggestion(for text: String) -> String {
-        var result = ""
-        var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
-            let v = scalar.value
-            if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
-                if pendingHyphen && !result.isEmpty { result += "-" }
-                pendingHyphen = false
-                result.unicodeScalars.append(scalar)
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return result
+        Transliteration.slug(from: text, maximumLength: Int.max)
     }
 }
