@@ -23,9 +23,13 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        let options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts,
+        var options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts,
                                    baseURL: baseURL)
+        let progressLine = ProgressLine(quiet: quiet)
+        options.progress = progressLine.progress
+        progressLine.start()
         let result = Pipeline.build(options)
+        progressLine.stop()
         Report.print(result, verbose: verbose, quiet: quiet)
         guard result.succeeded else { throw ExitCode.failure }
         if !quiet {

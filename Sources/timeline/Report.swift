@@ -21,8 +21,8 @@ enum Report {
         }
     }
 
-    static func printError(_ line: String) {
-        var text = line + "\n"
+    static func printError(_ line: String, newline: Bool = true) {
+        var text = newline ? line + "\n" : line
         text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     }
 

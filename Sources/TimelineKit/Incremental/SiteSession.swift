@@ -70,6 +70,7 @@ public final class SiteSession: @unchecked Sendable {
         result.diagnostics.append(contentsOf: SettingsParser.applyBaseURL(options.baseURL, to: &site.settings, settingsPath: content.settingsPath))
         if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = .parse }
         let chronology = timed(.link) { Linker.link(site, includeDrafts: options.includeDrafts) }
+        result.chronology = chronology
         let bodies = timed(.markdown) { NoteBodies.render(chronology, reusing: lastBodies) }
         lastBodies = bodies
         guard !result.diagnostics.hasErrors, let templates else { return result }
@@ -82,7 +83,8 @@ public final class SiteSession: @unchecked Sendable {
                 only = AffectedPages.between(last.chronology, last.bodies, chronology, bodies)
                 previous = last.pages
             }
-            let pages = SiteRenderer.render(chronology, bodies: bodies, templates: templates, only: only, previous: previous)
+            let pages = SiteRenderer.render(chronology, bodies: bodies, templates: templates, only: only, previous: previous,
+                                            progress: options.progress)
             let html = pages.filter { $0.path.hasSuffix(".html") }
             let rendered = only.map { set in html.filter { set.contains($0.path) || previous[$0.path] == nil }.count } ?? html.count
             if problems.isEmpty {

@@ -55,6 +55,9 @@ public struct SiteSettings: Sendable, Equatable {
 public struct NoteSource: Sendable, Equatable {
     public let slug: String
     public let file: String
+    /// Where the note's title (or name) is written: warnings about the whole
+    /// note point there.
+    public var titleLine: Int = 1
     /// The body's Markdown and the file line it starts on, for link errors.
     public let body: String
     public let bodyLine: Int
@@ -97,6 +100,8 @@ public struct Event: Sendable, Equatable {
     public let source: NoteSource
     public var title: String
     public var date: EventDate
+    /// Where `date` is written, for warnings about the date.
+    public var dateLine: Int = 1
     public var place: Reference?
     public var people: [Reference]
     public var documents: [Reference]

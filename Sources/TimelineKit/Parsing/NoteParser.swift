@@ -38,7 +38,7 @@ enum NoteParser {
         }
         let event = Event(
             source: source, title: title ?? "", date: date ?? EventDate(start: PartialDate(year: 1)),
-            place: f.reference("place"), people: f.references("people"), documents: f.references("documents"),
+            dateLine: f.keyLocation("date").line, place: f.reference("place"), people: f.references("people"), documents: f.references("documents"),
             sources: f.references("sources"), tags: f.tags("tags"), status: status,
             quotes: quotes(f), disputes: disputes(f), draft: f.bool("draft"))
         f.reportUnknownFields(known: eventFields)

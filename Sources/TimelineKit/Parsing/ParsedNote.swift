@@ -13,7 +13,8 @@ public enum ParsedNote: Sendable, Equatable {
         let (frontMatter, problems) = FrontMatter.parse(file)
         guard let frontMatter else { return (.unreadable(file.kind, file.slug), problems) }
         let f = frontMatter.fields
-        let source = NoteSource(slug: file.slug, file: file.path, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+        var source = NoteSource(slug: file.slug, file: file.path, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+        source.titleLine = f.keyLocation(file.kind == .person || file.kind == .place ? "name" : "title").line
         let note: ParsedNote?
         switch file.kind {
         case .article: note = NoteParser.article(f, source).map(ParsedNote.article)

@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Overrides site.yml's `base_url`, e.g. for a deploy to another host.
     public var baseURL: String?
+    /// Counts rendered pages, when someone shows progress.
+    public var progress: BuildProgress?
 
     public init(contentPath: String = "Content", templatesPath: String = "Templates",
                 outputPath: String = "Public", includeDrafts: Bool = false, baseURL: String? = nil) {

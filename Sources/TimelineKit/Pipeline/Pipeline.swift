@@ -18,6 +18,8 @@ public struct BuildResult: Sendable {
     public var timings: [(stage: Stage, seconds: Double)] = []
     /// The stage that found the errors, if any.
     public var failedStage: Stage?
+    /// The linked site, when the build got that far (for `check`'s review).
+    public var chronology: Chronology?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

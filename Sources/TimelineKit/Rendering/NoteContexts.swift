@@ -12,6 +12,10 @@ extension ContextBuilder {
             "bodyHTML": bodies[.article, slug].html,
             "events": eventList(chronology.eventsByArticle[slug] ?? [], links),
         ]
+        context["dates"] = DateExpressions.find(in: article.source.body, published: article.published).map { mention -> [String: Any] in
+            ["phrase": mention.phrase, "means": mention.date.display, "datetime": mention.date.start.isoString,
+             "relative": mention.kind == .relative]
+        }
         if let outlet = article.outlet { context["outlet"] = outlet }
         if let author = article.author { context["author"] = author }
         if let url = article.url { context["url"] = url }

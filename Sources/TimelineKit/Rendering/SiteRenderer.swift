@@ -4,11 +4,13 @@ public enum SiteRenderer {
     /// Renders every page, or only those in `only`, taking the rest from `previous`.
     public static func render(
         _ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet,
-        only: Set<String>? = nil, previous: [String: RenderedFile] = [:]
+        only: Set<String>? = nil, previous: [String: RenderedFile] = [:], progress: BuildProgress? = nil
     ) -> [RenderedFile] {
         let builder = ContextBuilder(chronology: chronology, bodies: bodies)
         let pages = Page.all(in: chronology)
+        progress?.starting(pages: pages.count)
         let html = parallelMap(pages) { page -> RenderedFile in
+            defer { progress?.pageFinished() }
             let path = page.path(in: chronology)
             if let only, !only.contains(path), let earlier = previous[path] { return earlier }
             return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))

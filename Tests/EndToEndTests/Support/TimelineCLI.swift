@@ -32,10 +32,15 @@ struct TimelineCLI {
         return packageRoot.appendingPathComponent(".build/debug/timeline")
     }()
 
+    /// Runs a shell command line (for tools like `script` that wrap the binary).
+    static func runShell(_ command: String, in directory: URL) throws -> Outcome {
+        try run(["-c", command], in: directory, executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: URL, executable: URL = binary) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()

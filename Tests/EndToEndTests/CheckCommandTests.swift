@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// `timeline check`: every build error plus editorial warnings, each with
+/// its file and line, written nowhere.
+@Suite struct CheckCommandTests {
+    @Test func theShippedStoryChecksClean() throws {
+        let outcome = try TimelineCLI.run(["check", "--strict"], in: TimelineCLI.packageRoot)
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout == "0 errors, 0 warnings\n")
+    }
+
+    @Test func eachPlantedProblemIsReportedWithItsFileAndLine() throws {
+        let workspace = try Workspace()
+        // An event with no source, reported (by its only source) before it happened.
+        try workspace.write("Content/events/late-summit.md", """
+            ---
+            title: Summit in Geneva
+            date: 2025-12-20
+            place: geneva
+            ---
+            A later summit.
+            """)
+        try workspace.edit("Content/events/late-summit.md", replacing: "place: geneva", with: "place: geneva\nsources: [wire-report]")
+        // Near-duplicate of the Geneva meeting, same date.
+        try workspace.write("Content/events/geneva-meeting-copy.md", """
+            ---
+            title: Envoys meet in Geneva.
+            date: 2025-11-23
+            sources: [wire-report]
+            ---
+            """)
+        // A person, a place and a document no event names; an article no event cites.
+        try workspace.write("Content/people/idle-aide.md", "---\nname: Idle Aide\n---\n")
+        try workspace.write("Content/places/nowhere.md", "---\nname: Nowhere\n---\n")
+        try workspace.write("Content/documents/unused-annex.md", "---\ntitle: Unused annex\n---\n")
+        try workspace.write("Content/articles/uncited.md", "---\ntitle: Uncited\npublished: 2025-11-30\n---\nText.\n")
+        // An article states another date for the Geneva meeting; no dispute records it.
+        try workspace.edit("Content/articles/wire-report.md", replacing: "The envoys met in Geneva “for hours” on Sunday, officials said.",
+                           with: "The envoys met in Geneva “for hours” on Sunday, officials said. Anna Envoy first came to Geneva on 2 March 2025.")
+        let outcome = try TimelineCLI.run(["check"], in: workspace.url)
+        #expect(outcome.status == 0, "warnings alone do not fail")
+        #expect(outcome.stdout.split(separator: "\n").map(String.init) == [
+            "Content/articles/uncited.md:2:1: warning: no event cites this article (name it in an event's sources, or remove the note)",
+            "Content/documents/draft-three.md:2:1: warning: no event mentions the document 'Draft three' (name it in an event's documents, or remove the note)",
+            "Content/documents/unused-annex.md:2:1: warning: no event mentions the document 'Unused annex' (name it in an event's documents, or remove the note)",
+            "Content/events/earlier-contacts.md:2:1: warning: event has no source (add sources: [ARTICLE] naming an article that reports it)",
+            "Content/events/geneva-meeting-copy.md:2:1: warning: same date and nearly the same title as events/geneva-meeting.md (if they are one event, merge the notes)",
+            "Content/events/geneva-meeting.md:3:1: warning: articles/wire-report.md says \"2 March 2025\" (2 March 2025), but the event is dated 23 November 2025 (correct the date, or record the disagreement under disputes)",
+            "Content/events/late-summit.md:3:1: warning: reported before it happened: dated 20 December 2025, but every source was published by 24 November 2025 (check the date, or cite a source published after it)",
+            "Content/events/plan-drafted.md:2:1: warning: event has no source (add sources: [ARTICLE] naming an article that reports it)",
+            "Content/people/idle-aide.md:2:1: warning: no event mentions Idle Aide (name them in an event's people or quotes, or remove the note)",
+            "Content/places/nowhere.md:2:1: warning: no event happens at Nowhere (name it as an event's place, or remove the note)",
+            "0 errors, 10 warnings",
+        ])
+        #expect(try TimelineCLI.run(["check", "--strict"], in: workspace.url).status == 1, "--strict fails on warnings")
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder.path("Public").path), "check writes nothing")
+    }
+
+    @Test func errorsFailAndJSONCarriesEveryField() throws {
+        let workspace = try Workspace()
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoy,", with: "people: [anna-envoi,")
+        let outcome = try TimelineCLI.run(["check", "--format", "json"], in: workspace.url)
+        #expect(outcome.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(json["errors"] as? Int == 1)
+        let first = try #require((json["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["severity"] as? String == "error")
+        #expect(first["file"] as? String == "Content/events/geneva-meeting.md")
+        #expect(first["line"] as? Int == 5)
+        #expect(first["column"] as? Int == 10)
+        #expect(first["message"] as? String == "unknown person 'anna-envoi' in people")
+        #expect(first["hint"] as? String == "did you mean 'anna-envoy'?")
+    }
+}
+
+/// Progress shows on a terminal only, and the build ends with one summary line.
+@Suite struct BuildProgressTests {
+    /// A content folder big enough that rendering takes more than a moment.
+    private func bigWorkspace() throws -> Workspace {
+        let workspace = try Workspace()
+        for i in 0..<1200 {
+            try workspace.write("Content/events/generated-\(i).md",
+                                "---\ntitle: Generated event \(i)\ndate: 2025-\(String(format: "%02d", i % 12 + 1))-10\npeople: [anna-envoy]\ntags: [talks]\n---\nBody \(i).\n")
+        }
+        return workspace
+    }
+
+    @Test func withoutATerminalThereAreNoEscapeCodes() throws {
+        let workspace = try bigWorkspace()
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0)
+        #expect(!outcome.stderr.contains("\u{1B}") && !outcome.stdout.contains("\u{1B}"))
+        #expect(outcome.stdout.hasPrefix("Built 1,223 pages from 1,213 notes in "))
+        #expect(outcome.stdout.hasSuffix(" s\n"))
+    }
+
+    @Test func onATerminalRenderingShowsProgressAndClearsIt() throws {
+        let workspace = try bigWorkspace()
+        // `script` gives the build a pseudo-terminal, as a person's shell would.
+        let outcome = try TimelineCLI.runShell("script -qec '\(TimelineCLI.binary.path) build' /dev/null", in: workspace.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("Rendering pages: "))
+        #expect(outcome.stdout.contains("Rendering pages: 1,223 of 1,223"))
+        // The progress line is cleared before the summary.
+        #expect(outcome.stdout.contains("\r\u{1B}[2KBuilt 1,223 pages from 1,213 notes in "))
+    }
+}
