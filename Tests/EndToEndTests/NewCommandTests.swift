@@ -55,7 +55,7 @@ import Testing
             (["event", "Talks in Kyiv", "--date", "2025-02-30"],
              "--date: invalid date '2025-02-30': day 30 does not exist in that month (it has 28 days)"),
             (["event", "Talks in Kyiv", "--date", "04/12/2025"],
-             "--date: invalid date '04/12/2025' (write YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY-MM-DD/YYYY-MM-DD)"),
+             "--date: invalid date '04/12/2025': write the year first, as YYYY-MM-DD ('2025-12-04' if 04 is the day, '2025-04-12' if it is the month)"),
             (["event", "Talks in Kyiv"],
              "--date: an event needs a date (pass --date YYYY-MM-DD, YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)"),
             (["article", "Envoys meet", "--date", "2025-12"],

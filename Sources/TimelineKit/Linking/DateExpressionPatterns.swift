@@ -15,6 +15,22 @@ struct DatePatterns {
     let published: Int
 
     /// The longest phrase starting at `index`; on a tie, the first matcher's.
+    /// Only a number or one of these words can begin a date phrase; checking
+    /// first spares the ten patterns for every other word of an article.
+    static func canStart(_ token: DateToken) -> Bool {
+        switch token.kind {
+        case .number: return true
+        case .symbol: return false
+        case .word:
+            if token.lower.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true { return true }
+            return starters.contains(token.lower)
+        }
+    }
+
+    static let starters: Set<String> = Set(monthNames.keys).union(monthAbbreviations.keys).union(weekdayNames.keys)
+        .union(dayWords.keys).union(smallNumbers.keys).union(yearPrepositions)
+        .union(["early", "late", "mid", "on", "last", "this", "over", "at", "earlier"])
+
     func longestMatch(at index: Int) -> DateMatch? {
         let candidates = [
             dateWithMonthName(at: index), isoDate(at: index), monthAndYear(at: index), qualifiedYear(at: index),

@@ -71,7 +71,7 @@ public enum DateExpressions {
         var mentions: [DateMention] = []
         var index = 0
         while index < tokens.count {
-            guard let match = matcher.longestMatch(at: index) else {
+            guard DatePatterns.canStart(tokens[index]), let match = matcher.longestMatch(at: index) else {
                 index += 1
                 continue
             }

@@ -53,32 +53,62 @@ public enum ContentLoader {
 
         for kind in NoteKind.allCases {
             let folder = join(contentPath, kind.folder)
-            guard FileSystem.type(of: folder) != .missing else { continue }
-            if FileSystem.type(of: folder) == .symlink {
-                guard let target = try? FileSystem.realPath(folder), target.hasPrefix(root + "/") else {
-                    diagnostics.append(Diagnostic(.error, file: folder, "symbolic link points outside the content folder",
-                                                  hint: "keep notes inside the content folder"))
+            // A folder that cannot be listed stands in for all its notes, so
+            // each note naming one is not told again that it does not exist.
+            func unreadableFolder(_ problem: Diagnostic) {
+                diagnostics.append(problem)
+                content.files.append(SourceFile(kind: kind, slug: Site.anySlug, path: folder, text: "", loadProblem: problem))
+            }
+            switch FileSystem.type(of: folder) {
+            case .missing: continue
+            case .symlink:
+                let target: String
+                do { target = try FileSystem.realPath(folder) } catch {
+                    unreadableFolder(Diagnostic(.error, file: folder, "broken symbolic link: \(error.reason)",
+                                                hint: "point it at a folder inside the content folder"))
                     continue
                 }
+                guard target.hasPrefix(root + "/") else {
+                    unreadableFolder(Diagnostic(.error, file: folder, "symbolic link points outside the content folder",
+                                                hint: "keep notes inside the content folder"))
+                    continue
+                }
+            default: break
+            }
+            guard FileSystem.isDirectory(folder) else {
+                unreadableFolder(Diagnostic(.error, file: folder, "expected a folder of notes, found a file",
+                                            hint: "\(kind.folder)/ holds one SLUG.md per note"))
+                continue
             }
             let names: [String]
             do { names = try FileSystem.entries(of: folder) } catch {
-                diagnostics.append(Diagnostic(.error, file: folder, "cannot read folder: \(error.reason)"))
+                unreadableFolder(Diagnostic(.error, file: folder, "cannot read folder: \(error.reason)"))
                 continue
             }
             for name in names where !isIgnorable(name) {
                 let path = join(folder, name)
+                if FileSystem.resolvedType(of: path) == .directory, !name.hasSuffix(".md") {
+                    diagnostics.append(Diagnostic(
+                        .error, file: path, "a folder inside \(kind.folder)/ is not read",
+                        hint: "notes go straight in \(kind.folder)/, one SLUG.md each"))
+                    continue
+                }
                 guard let slug = slug(ofFileNamed: name, path: path, diagnostics: &diagnostics) else { continue }
-                if FileSystem.type(of: path) == .file, let stamp = FileSystem.stamp(of: path) {
+                let stamp = FileSystem.type(of: path) == .file ? FileSystem.stamp(of: path) : nil
+                if let stamp, let earlier = unchanged(path, stamp), earlier.loadProblem == nil {
                     content.stamps[path] = stamp
-                    if let earlier = unchanged(path, stamp) {
-                        content.files.append(earlier)
-                        continue
-                    }
+                    content.files.append(earlier)
+                    continue
                 }
                 switch readText(path, root: root) {
-                case .success(let text): content.files.append(SourceFile(kind: kind, slug: slug, path: path, text: text))
-                case .failure(let problem): diagnostics.append(problem)
+                case .success(let text):
+                    // Only a file read whole is remembered by its stamp: one
+                    // made readable again (chmod) keeps its stamp.
+                    if let stamp { content.stamps[path] = stamp }
+                    content.files.append(SourceFile(kind: kind, slug: slug, path: path, text: text))
+                case .failure(let problem):
+                    diagnostics.append(problem)
+                    content.files.append(SourceFile(kind: kind, slug: slug, path: path, text: "", loadProblem: problem))
                 }
             }
         }
@@ -94,9 +124,14 @@ public enum ContentLoader {
 
     static func slug(ofFileNamed name: String, path: String, diagnostics: inout [Diagnostic]) -> String? {
         guard name.hasSuffix(".md") else {
+            // `Talks.MD`, `talks.markdown`: a note under another extension.
+            let lower = name.lowercased()
+            let stem = lower.hasSuffix(".md") ? String(name.dropLast(3))
+                : lower.hasSuffix(".markdown") ? String(name.dropLast(9)) : nil
+            let better = stem.map(Slug.suggestion(for:)) ?? ""
             diagnostics.append(Diagnostic(
                 .error, file: path, "only Markdown notes belong here",
-                hint: "rename it to SLUG.md or move it out of Content/"))
+                hint: better.isEmpty ? "rename it to SLUG.md or move it out of Content/" : "rename it to '\(better).md'"))
             return nil
         }
         let slug = String(name.dropLast(3))
@@ -118,7 +153,8 @@ public enum ContentLoader {
         case .missing:
             return .failure(Diagnostic(.error, file: path, "file not found", hint: path.hasSuffix("site.yml") ? "create site.yml with at least 'title: ...'" : nil))
         case .directory:
-            return .failure(Diagnostic(.error, file: path, "expected a file, found a folder", hint: "notes are files named SLUG.md"))
+            return .failure(Diagnostic(.error, file: path, "expected a file, found a folder",
+                                       hint: path.hasSuffix("site.yml") ? "site.yml is a file of settings, like 'title: ...'" : "notes are files named SLUG.md"))
         case .symlink:
             let target: String
             do { target = try FileSystem.realPath(path) } catch {
@@ -131,7 +167,8 @@ public enum ContentLoader {
                 return .failure(Diagnostic(.error, file: path, "symbolic link does not point to a file"))
             }
         case .other:
-            return .failure(Diagnostic(.error, file: path, "not a regular file"))
+            return .failure(Diagnostic(.error, file: path, "not a regular file (a device, socket or pipe)",
+                                       hint: "a note is a plain text file"))
         case .file:
             break
         }

@@ -7,7 +7,11 @@ extension FieldReader {
     /// `title: 2025` is almost always a mistake, and quoting makes intent clear.
     public func text(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key) else {
-            if required { error("missing required field '\(key)'", at: start, hint: "add '\(key): ...'") }
+            if required, isWritten(key) {
+                error("'\(key)' is empty", at: keyLocation(key), hint: "give it a value")
+            } else if required {
+                error("missing required field '\(key)'", at: start, hint: "add '\(key): ...'")
+            }
             return nil
         }
         guard case .scalar(let scalar) = value, ScalarKind(scalar) == .text else {
@@ -27,7 +31,11 @@ extension FieldReader {
     /// `2025-12` keeps its month precision.
     public func date(_ key: String, required: Bool = false, approximate: Bool = false) -> EventDate? {
         guard let value = node(key) else {
-            if required { error("missing required field '\(key)'", at: start, hint: "add '\(key): YYYY-MM-DD'") }
+            if required, isWritten(key) {
+                error("'\(key)' is empty", at: keyLocation(key), hint: "write \(key): YYYY-MM-DD")
+            } else if required {
+                error("missing required field '\(key)'", at: start, hint: "add '\(key): YYYY-MM-DD'")
+            }
             return nil
         }
         guard case .scalar(let scalar) = value else {
@@ -68,9 +76,14 @@ extension FieldReader {
         return reference(in: value, field: key)
     }
 
-    func reference(in value: Node, field: String) -> Reference? {
-        guard case .scalar(let scalar) = value, ScalarKind(scalar) == .text else {
-            error("'\(field)' must be a slug, found \(Self.describe(value))", at: location(of: value))
+    func reference(in value: Node, field: String, inList: Bool = false) -> Reference? {
+        // Digits alone are a valid slug (`events/2025.md`), though YAML reads them as a number.
+        guard case .scalar(let scalar) = value,
+              ScalarKind(scalar) == .text || (ScalarKind(scalar) == .integer && scalar.string.allSatisfy(\.isASCII) && scalar.string.allSatisfy(\.isNumber))
+        else {
+            let what = inList ? "each entry of '\(field)'" : "'\(field)'"
+            error("\(what) must be a slug, found \(Self.describe(value))", at: location(of: value),
+                  hint: Self.slugShapeHint(value, field: field, inList: inList))
             return nil
         }
         let slug = scalar.string.trimmingSpaces
@@ -87,7 +100,23 @@ extension FieldReader {
     /// every note reads the same way.
     public func references(_ key: String) -> [Reference] {
         guard let value = node(key) else { return [] }
-        return items(of: value, field: key).compactMap { reference(in: $0, field: key) }
+        return items(of: value, field: key).compactMap { reference(in: $0, field: key, inList: true) }
+    }
+
+    /// What to write instead of a value of the wrong shape where a slug belongs.
+    static func slugShapeHint(_ value: Node, field: String, inList: Bool) -> String {
+        let example = inList ? "\(field): [a-slug, another-slug]" : "\(field): a-slug"
+        switch value {
+        case .sequence(let items) where !inList:
+            let slugs = items.compactMap { item -> String? in
+                guard case .scalar(let s) = item else { return nil }
+                return s.string
+            }
+            guard let first = slugs.first else { return "write \(example)" }
+            return items.count == 1 ? "write \(field): \(first), without brackets" : "'\(field)' takes one slug, e.g. \(field): \(first)"
+        default:
+            return "write \(example)"
+        }
     }
 
     /// A list of tags: lowercase words with hyphens, like slugs.
@@ -129,11 +158,14 @@ extension FieldReader {
         switch value {
         case .sequence(let sequence): return Array(sequence)
         case .scalar(let scalar):
+            // `people: a, b` reads as one text: suggest each slug in the list.
+            let slugs = scalar.string.split(separator: ",").map { Slug.suggestion(for: String($0)) }.filter { !$0.isEmpty }
             error("'\(field)' must be a list of slugs, found \(Self.describe(value))", at: location(of: value),
-                  hint: "write \(field): [\(Slug.suggestion(for: scalar.string))]")
+                  hint: "write \(field): [\(slugs.joined(separator: ", "))]")
             return []
         default:
-            error("'\(field)' must be a list of slugs, found \(Self.describe(value))", at: location(of: value))
+            error("'\(field)' must be a list of slugs, found \(Self.describe(value))", at: location(of: value),
+                  hint: "write \(field): [a-slug, another-slug]")
             return []
         }
     }

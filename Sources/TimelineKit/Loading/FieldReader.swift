@@ -20,12 +20,15 @@ public final class FieldReader {
         self.origin = origin
     }
 
-    /// Parses YAML text whose first line is line `firstLine` of `file`.
-    static func parse(yaml: String, file: String, firstLine: Int) -> (FieldReader?, [Diagnostic]) {
+    /// Parses YAML text whose first line is line `firstLine` of `file`;
+    /// `what` names the whole mapping in messages ("front matter", "site.yml").
+    static func parse(yaml: String, file: String, firstLine: Int, what: String = "front matter") -> (FieldReader?, [Diagnostic]) {
         let offset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // No tag resolution: Yams' resolver runs a regular expression per
+            // scalar, and `ScalarKind` decides types itself.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return (nil, [yamlDiagnostic(error, yaml: yaml, file: file, lineOffset: offset)])
         } catch {
@@ -33,7 +36,7 @@ public final class FieldReader {
         }
         let origin = SourceLocation(file: file, line: firstLine, column: 1)
         guard let node else { return (FieldReader(file: file, pairs: [], lineOffset: offset, origin: origin), []) }
-        return mapping(node, file: file, lineOffset: offset, origin: origin, what: "front matter")
+        return mapping(node, file: file, lineOffset: offset, origin: origin, what: what)
     }
 
     /// A reader over a nested mapping, e.g. one quote in `quotes`.
@@ -78,10 +81,32 @@ public final class FieldReader {
             // Something opened earlier and never closed (a quote, a [ list):
             // point at where it opened, not where the parser gave up.
             let opened = context.map { $0.text.contains("quoted scalar") || $0.text.contains("flow") } ?? false
-            let place = opened ? context!.mark : mark
+            if !opened, let quote = runawayQuote(endingOnLine: mark.line, in: yaml) {
+                // `title: "Talks` closed by the next value's opening quote:
+                // libyaml fails there, lines later, in words about keys.
+                return .error("invalid YAML: the text quoted here runs on to line \(quote.endLine + lineOffset)",
+                              at: SourceLocation(file: file, line: quote.line + lineOffset, column: quote.column),
+                              hint: "close the quotation mark on this line")
+            }
+            if problem.contains("nesting level") {
+                return .error("invalid YAML: values are nested too deeply", at: at(mark),
+                              hint: "a field holds text, a [list] or a list of mappings")
+            }
+            // `*Breaking* news`: an alias that is not one; point where it starts.
+            let alias = context.map { $0.text.contains("an alias") || $0.text.contains("an anchor") } ?? false
+            let place = opened || alias ? context!.mark : mark
             var hint = yamlHint(message)
             if hint == nil, mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].contains("\t") {
                 hint = "indent with spaces, not tabs"
+            }
+            // Characters YAML keeps for itself, met where a value starts.
+            if hint == nil, place.line >= 1, place.line <= lines.count,
+               let first = lines[place.line - 1].unicodeScalars.dropFirst(max(0, place.column - 1)).first,
+               "@`*&!%|>".unicodeScalars.contains(first) {
+                hint = "put text that starts with \(first) in quotes"
+            }
+            if hint == nil, problem.contains("did not find expected key") {
+                hint = "write 'field: value' lines, with list items indented under their field"
             }
             return .error(message, at: at(place), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -105,6 +130,55 @@ public final class FieldReader {
         default:
             return Diagnostic(.error, file: file, line: lineOffset + 1, "invalid YAML: \(error)")
         }
+    }
+
+    /// A quoted value that does not close on its own line and whose closing
+    /// quotation mark is on `errorLine`: the likely cause of an error there.
+    /// Lines and columns are 1-based within `yaml`.
+    static func runawayQuote(endingOnLine errorLine: Int, in yaml: String) -> (line: Int, column: Int, endLine: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        for (index, line) in lines.enumerated() where index + 1 < errorLine {
+            guard let open = quotedValueStart(line) else { continue }
+            let quote = line[open]
+            // Scan from after the opening mark for its close, across lines.
+            var row = index, position = open + 1
+            var closed: Int?
+            while row < lines.count, closed == nil {
+                let text = lines[row]
+                while position < text.count {
+                    let c = text[position]
+                    if quote == "\"", c == "\\" { position += 2; continue }
+                    if c == quote {
+                        if quote == "'", position + 1 < text.count, text[position + 1] == "'" { position += 2; continue }
+                        closed = row
+                        break
+                    }
+                    position += 1
+                }
+                if closed == nil { row += 1; position = 0 }
+            }
+            guard let closed, closed != index else { continue }
+            if closed + 1 == errorLine { return (index + 1, open + 1, closed + 1) }
+        }
+        return nil
+    }
+
+    /// Where a value starting with a quotation mark opens on this line
+    /// (`key: "…`, `- "…`, `- key: '…`), as a scalar index.
+    private static func quotedValueStart(_ line: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i < line.count, line[i] == " " { i += 1 }
+        if i + 1 < line.count, line[i] == "-", line[i + 1] == " " {
+            i += 2
+            while i < line.count, line[i] == " " { i += 1 }
+        }
+        if i < line.count, line[i] == "\"" || line[i] == "'" { return i }
+        // A plain key, then `: `.
+        while i < line.count, line[i] != ":", line[i] != "\"", line[i] != "'", line[i] != "#" { i += 1 }
+        guard i + 1 < line.count, line[i] == ":", line[i + 1] == " " || line[i + 1] == "\t" else { return nil }
+        i += 1
+        while i < line.count, line[i] == " " || line[i] == "\t" { i += 1 }
+        return i < line.count && (line[i] == "\"" || line[i] == "'") ? i : nil
     }
 
     private static func yamlHint(_ problem: String) -> String? {
@@ -136,6 +210,11 @@ public final class FieldReader {
     }
 
     // MARK: Raw access
+
+    /// True when the key is written, even with no value (`title:`).
+    func isWritten(_ key: String) -> Bool {
+        pairs.contains { $0.key == key }
+    }
 
     public func node(_ key: String) -> Node? {
         asked.insert(key)

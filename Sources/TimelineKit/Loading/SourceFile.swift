@@ -7,6 +7,11 @@ public struct SourceFile: Sendable {
     /// relative path), used in every diagnostic about this file.
     public let path: String
     public let text: String
+    /// Why the file could not be read (not UTF-8, too large, a broken link…),
+    /// for a note whose name is a valid slug: it stands in for the note, so
+    /// the parse stage marks it unreadable and notes naming it are not told
+    /// again that it does not exist. `text` is empty then.
+    public var loadProblem: Diagnostic? = nil
 }
 
 /// Makes file bytes into text the way editors expect: UTF-8 with or without a

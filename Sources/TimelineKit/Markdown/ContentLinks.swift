@@ -51,7 +51,7 @@ public struct ContentLinks: Sendable, Equatable {
         let slug = String(components[1].dropLast(3))
         let known = pages[kind] ?? []
         if kind == .event, drafts.contains(slug) { return .draft(slug: slug) }
-        guard known.contains(slug) || unreadable[kind]?.contains(slug) == true else {
+        guard known.contains(slug) || Site.isUnreadable(kind, slug, in: unreadable) else {
             return .missing(kind: kind, slug: slug, suggestion: Suggestion.closest(to: slug, in: known))
         }
         return .page("\(kind.folder)/\(slug)/index.html" + fragment)

@@ -41,6 +41,10 @@ public enum DateParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case monthOutOfRange(String, Int)
     case dayOutOfRange(String, day: Int, daysInMonth: Int)
     case reversedRange(String)
+    /// `2025-1-5`: a real date written without leading zeros.
+    case unpadded(String, suggestion: String)
+    /// `02/12/2025`: day and month before the year; what it means either way.
+    case dayMonthYear(String, dayFirst: String?, monthFirst: String?)
 
     public var description: String {
         switch self {
@@ -52,13 +56,71 @@ public enum DateParseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "invalid date '\(text)': day \(day) does not exist in that month (it has \(days) days)"
         case .reversedRange(let text):
             return "invalid date range '\(text)': it ends before it starts (write the earlier date first)"
+        case let .unpadded(text, suggestion):
+            return "invalid date '\(text)': months and days take two digits (did you mean '\(suggestion)'?)"
+        case let .dayMonthYear(text, dayFirst, monthFirst):
+            let first = text.prefix { $0.isNumber }
+            let meaning: String
+            switch (dayFirst, monthFirst) {
+            case let (day?, month?) where day != month:
+                meaning = "'\(day)' if \(first) is the day, '\(month)' if it is the month"
+            case let (day?, _): meaning = "did you mean '\(day)'?"
+            case let (nil, month?): meaning = "did you mean '\(month)'?"
+            case (nil, nil): meaning = "YYYY-MM-DD"
+            }
+            return "invalid date '\(text)': write the year first, as YYYY-MM-DD (\(meaning))"
         }
     }
 }
 
 extension EventDate {
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or two of them joined by `/`.
+    /// A malformed date that is plainly a real one written another way
+    /// (`2025-1-5`, `02/12/2025`) is refused with that date suggested.
     public static func parse(_ text: String, approximate: Bool = false) throws(DateParseError) -> EventDate {
+        do {
+            return try parseStrictly(text, approximate: approximate)
+        } catch {
+            guard case .malformed = error else { throw error }
+            throw Self.suggestion(for: text) ?? error
+        }
+    }
+
+    /// The better-written date behind a malformed one, as the error to report.
+    static func suggestion(for text: String) -> DateParseError? {
+        let digits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        // Day, month and year: 02/12/2025, 2.12.2025, 02-12-2025.
+        let fields = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+        if fields.count == 3, fields[2].utf8.count == 4, fields[0].utf8.count <= 2, fields[1].utf8.count <= 2,
+           fields.allSatisfy(digits) {
+            func iso(month: Substring, day: Substring) -> String? {
+                let candidate = "\(fields[2])-\(pad(month))-\(pad(day))"
+                return (try? PartialDate.parse(candidate)) == nil ? nil : candidate
+            }
+            let dayFirst = iso(month: fields[1], day: fields[0])
+            let monthFirst = iso(month: fields[0], day: fields[1])
+            guard dayFirst != nil || monthFirst != nil else { return nil }
+            return .dayMonthYear(text, dayFirst: dayFirst, monthFirst: monthFirst)
+        }
+        // Missing leading zeros: 2025-1-5, 2025-1, 2025-1-5/2025-1-7.
+        var padded: [String] = []
+        for part in text.split(separator: "/", omittingEmptySubsequences: false) {
+            let fields = part.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...3).contains(fields.count), fields[0].utf8.count == 4, fields.allSatisfy(digits),
+                  fields.dropFirst().allSatisfy({ $0.utf8.count <= 2 })
+            else { return nil }
+            padded.append(([String(fields[0])] + fields.dropFirst().map(pad)).joined(separator: "-"))
+        }
+        let suggestion = padded.joined(separator: "/")
+        guard suggestion != text, (try? parseStrictly(suggestion)) != nil else { return nil }
+        return .unpadded(text, suggestion: suggestion)
+    }
+
+    private static func pad(_ field: Substring) -> String {
+        field.utf8.count == 1 ? "0" + field : String(field)
+    }
+
+    static func parseStrictly(_ text: String, approximate: Bool = false) throws(DateParseError) -> EventDate {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2 else { throw .malformed(text) }
         let start = try PartialDate.parse(String(parts[0]), wholeText: text)

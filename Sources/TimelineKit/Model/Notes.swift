@@ -37,6 +37,11 @@ public struct SiteSettings: Sendable, Equatable {
     public var baseURL: String?
     public var author: String?
     public var unsafeHTML: Bool
+    /// site.yml's base_url was refused (already an error): the build does
+    /// not also warn that none is set.
+    public var baseURLRefused = false
+    /// How many of the newest events the feeds carry; 0 for all.
+    public var feedLimit: Int = 100
 
     public init(
         title: String, description: String? = nil, language: String = "en",

@@ -10,7 +10,11 @@ public struct Site: Sendable {
     public var documents: [Document]
     /// Notes that exist but could not be read; their own errors are already
     /// reported, so references to them are not reported again as unknown.
+    /// `Site.anySlug` stands for a whole folder that could not be listed.
     public var unreadable: [NoteKind: Set<String>] = [:]
+
+    /// In `unreadable`: every note of that kind (its folder could not be read).
+    public static let anySlug = "*"
 
     public init(
         settings: SiteSettings, articles: [Article] = [], events: [Event] = [],
@@ -29,6 +33,11 @@ extension Site {
     /// True when a note of that kind exists but failed to parse: references
     /// to it are not worth a second error.
     func isUnreadable(_ kind: NoteKind, _ slug: String) -> Bool {
-        unreadable[kind]?.contains(slug) ?? false
+        Self.isUnreadable(kind, slug, in: unreadable)
+    }
+
+    static func isUnreadable(_ kind: NoteKind, _ slug: String, in unreadable: [NoteKind: Set<String>]) -> Bool {
+        guard let slugs = unreadable[kind] else { return false }
+        return slugs.contains(slug) || slugs.contains(anySlug)
     }
 }

@@ -10,6 +10,7 @@ public enum ParsedNote: Sendable, Equatable {
     case unreadable(NoteKind, String)
 
     public static func parse(_ file: SourceFile) -> (ParsedNote, [Diagnostic]) {
+        if let problem = file.loadProblem { return (.unreadable(file.kind, file.slug), [problem]) }
         let (frontMatter, problems) = FrontMatter.parse(file)
         guard let frontMatter else { return (.unreadable(file.kind, file.slug), problems) }
         let f = frontMatter.fields

@@ -1,16 +1,23 @@
 /// Reads `site.yml`.
 enum SettingsParser {
-    static let fields = ["title", "description", "language", "base_url", "author", "unsafe_html"]
+    static let fields = ["title", "description", "language", "base_url", "author", "unsafe_html", "feed_limit"]
 
     static func parse(text: String?, path: String) -> (SiteSettings?, [Diagnostic]) {
         guard let text else { return (nil, []) }
-        let (reader, problems) = FieldReader.parse(yaml: text, file: path, firstLine: 1)
+        let (reader, problems) = FieldReader.parse(yaml: text, file: path, firstLine: 1, what: "site.yml")
         guard let f = reader else { return (nil, problems) }
         let title = f.text("title", required: true)
         var settings = SiteSettings(title: title ?? "")
         settings.description = f.text("description")
         settings.author = f.text("author")
         settings.unsafeHTML = f.bool("unsafe_html")
+        if let limit = f.integer("feed_limit") {
+            if limit >= 0 {
+                settings.feedLimit = limit
+            } else {
+                f.error("'feed_limit' must be 0 (every event) or more", at: f.keyLocation("feed_limit"))
+            }
+        }
         if let language = f.text("language") {
             if isLanguageTag(language) {
                 settings.language = language
@@ -20,6 +27,8 @@ enum SettingsParser {
         }
         if let base = NoteParser.webAddress(f, "base_url") {
             settings.baseURL = normalizedBaseURL(base)
+        } else if f.node("base_url") != nil {
+            settings.baseURLRefused = true
         }
         f.reportUnknownFields(known: fields)
         return (title == nil ? nil : settings, problems + f.diagnostics)
@@ -37,7 +46,7 @@ enum SettingsParser {
             }
             settings.baseURL = normalizedBaseURL(override)
         }
-        guard settings.baseURL == nil else { return [] }
+        guard settings.baseURL == nil, !settings.baseURLRefused else { return [] }
         return [Diagnostic(
             .warning, file: settingsPath,
             "base_url is not set: sitemap.xml is left out, feeds link relative to their own address and pages have no canonical URL",

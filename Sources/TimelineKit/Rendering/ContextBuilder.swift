@@ -4,10 +4,21 @@
 struct ContextBuilder {
     let chronology: Chronology
     let bodies: NoteBodies
+    let templates: TemplateSet
+    /// Every event's list item already rendered, when many pages will list
+    /// events; nil for small incremental renders, which render items as needed.
+    private(set) var items: EventItems?
+
+    init(chronology: Chronology, bodies: NoteBodies, templates: TemplateSet, prepareLists: Bool = false) {
+        self.chronology = chronology
+        self.bodies = bodies
+        self.templates = templates
+        if prepareLists { items = EventItems(self, templates: templates) }
+    }
 
     func context(for page: Page) -> [String: Any] {
         let folder = page.folder(in: chronology)
-        let links = page == .notFound ? PageLinks(absoluteRoot: notFoundRoot) : PageLinks(folder: folder)
+        let links = page == .notFound ? PageLinks(root: notFoundRoot) : PageLinks(folder: folder)
         var context: [String: Any]
         switch page {
         case .index: context = indexContext(links)

@@ -11,7 +11,8 @@ extension ContextBuilder {
             "datetime": event.date.start.isoString,
             "status": event.status.rawValue,
             "statusLabel": statusLabel(event.status),
-            "summary": bodies[.event, event.source.slug].summary,
+            // Lists show a teaser; the event's page has the whole body.
+            "summary": Self.metaDescription(bodies[.event, event.source.slug].summary),
         ]
         if event.date.approximate { item["approximate"] = true }
         if event.status == .disputed || !event.disputes.isEmpty { item["disputed"] = true }
@@ -28,8 +29,14 @@ extension ContextBuilder {
         return item
     }
 
-    func eventList(_ indexes: [Int], _ links: PageLinks) -> [[String: Any]] {
-        indexes.map { eventItem($0, links) }
+    /// A list of events for a template: `events` (one value per event, for
+    /// templates that iterate) and `eventsHTML` (each rendered through
+    /// event-item.mustache, which the shipped event-list.mustache includes).
+    func eventList(_ indexes: [Int], _ variant: EventItems.Variant) -> [String: Any] {
+        let links = PageLinks(root: variant.root)
+        let html = items?.html(indexes, variant)
+            ?? indexes.map { EventItems.render($0, variant, self, templates) }.joined()
+        return ["events": indexes.map { EventListEntry(index: $0, builder: self, links: links) }, "eventsHTML": html]
     }
 
     func eventPage(_ index: Int, _ links: PageLinks) -> [String: Any] {

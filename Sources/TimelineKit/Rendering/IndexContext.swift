@@ -3,7 +3,7 @@ extension ContextBuilder {
     func indexContext(_ links: PageLinks) -> [String: Any] {
         var years: [[String: Any]] = []
         var months: [[String: Any]] = []
-        var events: [[String: Any]] = []
+        var events: [Int] = []
         var currentYear: Int?
         var currentMonth: Int?
 
@@ -11,7 +11,7 @@ extension ContextBuilder {
             guard let year = currentYear, !events.isEmpty else { return }
             let label = currentMonth.map { "\(CivilCalendar.monthNames[$0 - 1]) \(year)" } ?? "\(year), month unknown"
             let id = Self.groupID(of: PartialDate(year: year, month: currentMonth))
-            months.append(["label": label, "id": id, "events": events])
+            months.append(["label": label, "id": id].merging(eventList(events, .index)) { a, _ in a })
             events = []
         }
         func closeYear() {
@@ -31,7 +31,7 @@ extension ContextBuilder {
                 closeMonth()
                 currentMonth = start.month
             }
-            events.append(eventItem(index, links))
+            events.append(index)
         }
         closeYear()
 

@@ -10,9 +10,13 @@ extension ContextBuilder {
             "published": article.published.display,
             "publishedISO": article.published.isoString,
             "bodyHTML": bodies[.article, slug].html,
-            "events": eventList(chronology.eventsByArticle[slug] ?? [], links),
-        ]
-        context["dates"] = DateExpressions.find(in: article.source.body, published: article.published).map { mention -> [String: Any] in
+        ].merging(eventList(chronology.eventsByArticle[slug] ?? [], .notePage)) { a, _ in a }
+        // Each phrase once, with what it means: an article saying "on Tuesday"
+        // five times lists it once.
+        var seen = Set<String>()
+        let mentions = DateExpressions.find(in: article.source.body, published: article.published)
+            .filter { seen.insert($0.phrase + "\u{0}" + $0.date.isoString).inserted }
+        context["dates"] = mentions.map { mention -> [String: Any] in
             ["phrase": mention.phrase, "means": mention.date.display, "datetime": mention.date.start.isoString,
              "relative": mention.kind == .relative]
         }
@@ -49,8 +53,7 @@ extension ContextBuilder {
             "pageTitle": person.name,
             "name": person.name,
             "bodyHTML": bodies[.person, slug].html,
-            "events": eventList(chronology.eventsByPerson[slug] ?? [], links),
-        ]
+        ].merging(eventList(chronology.eventsByPerson[slug] ?? [], .notePage)) { a, _ in a }
         if let role = person.role { context["role"] = role }
         if let country = person.country { context["country"] = country }
         let quotes = (chronology.quotesByPerson[slug] ?? []).map { location -> [String: Any] in
@@ -87,8 +90,7 @@ extension ContextBuilder {
             "pageTitle": place.name,
             "name": place.name,
             "bodyHTML": bodies[.place, slug].html,
-            "events": eventList(chronology.eventsByPlace[slug] ?? [], links),
-        ]
+        ].merging(eventList(chronology.eventsByPlace[slug] ?? [], .notePage)) { a, _ in a }
         if let country = place.country { context["country"] = country }
         if let c = place.coordinates {
             context["coordinates"] = Self.degrees(c.latitude, "N", "S") + ", " + Self.degrees(c.longitude, "E", "W")
@@ -117,8 +119,7 @@ extension ContextBuilder {
             "pageTitle": document.title,
             "title": document.title,
             "bodyHTML": bodies[.document, slug].html,
-            "events": eventList(chronology.eventsByDocument[slug] ?? [], links),
-        ]
+        ].merging(eventList(chronology.eventsByDocument[slug] ?? [], .notePage)) { a, _ in a }
         if let date = document.date { context["date"] = date.display }
         if let points = document.points { context["points"] = String(points) }
         if let older = document.supersedes.flatMap(documentLink(links)) { context["supersedes"] = older }
@@ -164,7 +165,7 @@ extension ContextBuilder {
     }
 
     func tagPage(_ tag: String, _ links: PageLinks) -> [String: Any] {
-        ["pageTitle": "Tag: \(tag)", "tag": tag, "events": eventList(chronology.eventsByTag[tag] ?? [], links)]
+        ["pageTitle": "Tag: \(tag)", "tag": tag].merging(eventList(chronology.eventsByTag[tag] ?? [], .tagPage)) { a, _ in a }
     }
 
     func tagsContext(_ links: PageLinks) -> [String: Any] {

@@ -9,11 +9,14 @@ struct PageLinks {
         root = String(repeating: "../", count: folder.split(separator: "/").count)
     }
 
-    /// For the 404 page, which a host serves at any path: links must be
-    /// absolute, from the site's base path.
-    init(absoluteRoot: String) {
-        root = absoluteRoot
+    /// For the 404 page, which a host serves at any path, the root is the
+    /// site's base path; for list items, the root of the pages listing them.
+    init(root: String) {
+        self.root = root
     }
+
+    /// The root as seen from every note page (`events/SLUG/index.html`).
+    static let notePageRoot = "../../"
 
     var home: String { root + "index.html" }
     func list(_ kind: NoteKind) -> String { root + kind.folder + "/index.html" }

@@ -6,7 +6,9 @@ public enum SiteRenderer {
         _ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet,
         only: Set<String>? = nil, previous: [String: RenderedFile] = [:], progress: BuildProgress? = nil
     ) -> [RenderedFile] {
-        let builder = ContextBuilder(chronology: chronology, bodies: bodies)
+        // Preparing every list item pays off only when many pages are rendered.
+        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates,
+                                     prepareLists: (only?.count ?? .max) > 200)
         let pages = Page.all(in: chronology)
         progress?.starting(pages: pages.count)
         let html = parallelMap(pages) { page -> RenderedFile in

@@ -18,6 +18,7 @@ public struct TemplateSet: Sendable {
     public let sources: [String: String]
 
     public static func load(from folder: String) -> (TemplateSet?, [Diagnostic]) {
+        _ = FastHTMLEscaping.registered
         guard FileSystem.isDirectory(folder) else {
             return (nil, [Diagnostic(.error, file: folder, "templates folder not found",
                                      hint: "pass --templates DIR or restore Templates/ from the project")])

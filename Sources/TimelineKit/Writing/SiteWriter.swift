@@ -28,23 +28,47 @@ public enum SiteWriter {
             try makeDirectories(parent)
         }
         let staging = "\(parent)/.\(name).staging-\(getpid())"
-        do {
+        do throws(Failure) {
             try makeDirectory(staging)
+            // Folders first, each once, parents before children: no stat
+            // calls, since everything below staging is new.
             var made: Set<String> = [staging]
             for file in files {
-                let path = staging + "/" + file.path
-                let folder = split(path).0
-                if !made.contains(folder) {
-                    try makeDirectories(folder)
+                var missing: [String] = []
+                var folder = split(staging + "/" + file.path).0
+                while !made.contains(folder) {
+                    missing.append(folder)
+                    folder = split(folder).0
+                }
+                for folder in missing.reversed() {
+                    try makeDirectory(folder)
                     made.insert(folder)
                 }
-                try writeFile(path, file.bytes)
             }
+            // Then the files, on all cores: the time goes to the kernel.
+            let failures = parallelMap(files) { file -> Failure? in
+                do throws(Failure) { try writeFile(staging + "/" + file.path, file.bytes) } catch { return error }
+                return nil
+            }
+            if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
             try swapIn(staging, output)
         } catch {
             removeTree(staging)
-            throw error
+            throw visible(error, staging: staging, output: output)
         }
+    }
+
+    /// A failure named by where the file would have gone in the output
+    /// (`Public/events/x/index.html`), not by the staging folder, which is gone
+    /// by the time the message is read.
+    private static func visible(_ failure: Failure, staging: String, output: String) -> Failure {
+        if failure.path == staging {
+            return Failure(path: output, reason: "cannot create the staging folder \(staging): \(failure.reason)")
+        }
+        if failure.path.hasPrefix(staging + "/") {
+            return Failure(path: output + failure.path.dropFirst(staging.count), reason: failure.reason)
+        }
+        return failure
     }
 
     /// Exchanges the staging folder with the old site atomically where the

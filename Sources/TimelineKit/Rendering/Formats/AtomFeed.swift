@@ -2,8 +2,9 @@
 enum AtomFeed {
     static let path = "feed.xml"
 
-    static func render(_ chronology: Chronology, items: [FeedItem]) -> RenderedFile {
+    static func render(_ chronology: Chronology, items allItems: [FeedItem]) -> RenderedFile {
         let settings = chronology.settings
+        let items = settings.feedLimit > 0 ? Array(allItems.prefix(settings.feedLimit)) : allItems
         let e = XMLText.escape
         let base = settings.baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

@@ -2,8 +2,9 @@
 enum JSONFeed {
     static let path = "feed.json"
 
-    static func render(_ chronology: Chronology, items: [FeedItem]) -> RenderedFile {
+    static func render(_ chronology: Chronology, items allItems: [FeedItem]) -> RenderedFile {
         let settings = chronology.settings
+        let items = settings.feedLimit > 0 ? Array(allItems.prefix(settings.feedLimit)) : allItems
         var feed: [(String, JSON)] = [
             ("version", .string("https://jsonfeed.org/version/1.1")),
             ("title", .string(settings.title)),
