@@ -23,6 +23,14 @@ public enum Linker {
                     ?? "create \(kind.folder)/\(reference.slug).md or fix the slug"))
         }
 
+        /// A quote's or claim's words must occur in the article it cites.
+        func verify(_ what: String, _ words: String, in source: Reference, at location: SourceLocation) {
+            guard articles.contains(source.slug), !verifier.verify(words, in: source.slug) else { return }
+            diagnostics.append(.error(
+                "\(what) not found in article '\(source.slug)': \"\(excerpt(words))\"", at: location,
+                hint: "copy the words exactly as articles/\(source.slug).md has them"))
+        }
+
         for event in events {
             if let place = event.place { check(place, .place, field: "place") }
             event.people.forEach { check($0, .person, field: "people") }
@@ -31,22 +39,12 @@ public enum Linker {
             for quote in event.quotes {
                 check(quote.by, .person, field: "quotes")
                 check(quote.source, .article, field: "quotes")
-                if articles.contains(quote.source.slug), !verifier.verify(quote.text, in: quote.source.slug) {
-                    diagnostics.append(.error(
-                        "quote not found in article '\(quote.source.slug)': \"\(excerpt(quote.text))\"",
-                        at: quote.location,
-                        hint: "copy the words exactly as articles/\(quote.source.slug).md has them"))
-                }
+                verify("quote", quote.text, in: quote.source, at: quote.location)
             }
             for dispute in event.disputes {
                 for claim in dispute.claims {
                     check(claim.source, .article, field: "disputes")
-                    if articles.contains(claim.source.slug), !verifier.verify(claim.says, in: claim.source.slug) {
-                        diagnostics.append(.error(
-                            "claim not found in article '\(claim.source.slug)': \"\(excerpt(claim.says))\"",
-                            at: claim.location,
-                            hint: "copy the words exactly as articles/\(claim.source.slug).md has them"))
-                    }
+                    verify("claim", claim.says, in: claim.source, at: claim.location)
                 }
             }
         }
