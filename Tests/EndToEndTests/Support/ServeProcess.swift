@@ -4,8 +4,7 @@ import Foundation
 /// terminal output collected.
 final class ServeProcess: @unchecked Sendable {
     let process = Process()
-    private let lock = NSLock()
-    private var output = ""
+    private let transcript = Transcript()
     private(set) var port = 0
 
     init(in workspace: Workspace, arguments: [String] = []) throws {
@@ -15,14 +14,18 @@ final class ServeProcess: @unchecked Sendable {
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.lock()
-            self.output += String(decoding: data, as: UTF8.self)
-            self.lock.unlock()
-        }
         try process.run()
+        // A thread of its own reads until the server exits (end of file).
+        // Not `readabilityHandler`: Foundation keeps its dispatch source, and
+        // so the pipe and the process, alive (LeakSanitizer showed it).
+        let reading = pipe.fileHandleForReading, transcript = transcript
+        Thread.detachNewThread {
+            while true {
+                let data = reading.availableData
+                if data.isEmpty { break }
+                transcript.append(data)
+            }
+        }
         guard let line = waitFor("Serving ", timeout: 30),
               let range = line.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
               let port = Int(line[range].split(separator: ":")[1])
@@ -30,11 +33,7 @@ final class ServeProcess: @unchecked Sendable {
         self.port = port
     }
 
-    var log: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return output
-    }
+    var log: String { transcript.text }
 
     /// The first output line containing `text`, waiting up to `timeout`.
     @discardableResult
@@ -61,4 +60,22 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     deinit { if process.isRunning { process.terminate() } }
+}
+
+/// What a process has printed so far, appended from its reading thread.
+private final class Transcript: @unchecked Sendable {
+    private let lock = NSLock()
+    private var output = ""
+
+    func append(_ data: Data) {
+        lock.lock()
+        output += String(decoding: data, as: UTF8.self)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return output
+    }
 }

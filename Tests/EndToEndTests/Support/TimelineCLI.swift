@@ -37,22 +37,34 @@ struct TimelineCLI {
         try run(["-c", command], in: directory, executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
+    /// Runs the binary with its output in temporary files, not pipes: however
+    /// much it prints on either stream, it cannot block on a full pipe.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, executable: URL = binary) throws -> Outcome {
+        let capture = FileManager.default.temporaryDirectory
+            .appendingPathComponent("timeline-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let out = capture.appendingPathComponent("stdout"), err = capture.appendingPathComponent("stderr")
+        for file in [out, err] where !FileManager.default.createFile(atPath: file.path, contents: nil) {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
-        // Read before waiting, so a full pipe cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        return Outcome(status: process.terminationStatus, stdout: try text(of: out), stderr: try text(of: err))
+    }
+
+    /// A captured stream's text. Through FileHandle, not `Data(contentsOf:)`,
+    /// which leaks its buffer for an empty file (LeakSanitizer showed it).
+    private static func text(of file: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
     }
 }
