@@ -46,7 +46,7 @@ public final class PreviewServer: Sendable {
         logger.logLevel = .error
         let host = options.host
         let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { [self] request, _ in await respond(to: request) },
+            responder: CallbackResponder<ServeContext> { [self] request, context in await respond(to: request, on: context.connection) },
             configuration: .init(address: .hostname(host, port: options.port), serverName: "timeline"),
             onServerRunning: { [log, options] channel in
                 let port = channel.localAddress?.port ?? options.port
@@ -56,11 +56,11 @@ public final class PreviewServer: Sendable {
         try await app.runService()
     }
 
-    func respond(to request: Request) async -> Response {
+    func respond(to request: Request, on connection: ConnectionClosing? = nil) async -> Response {
         guard request.method == .get || request.method == .head else {
             return plain(.methodNotAllowed, "Only GET and HEAD are served.\n")
         }
-        if request.uri.path == LiveReload.eventsPath { return await liveReload.response() }
+        if request.uri.path == LiveReload.eventsPath { return await liveReload.response(closing: connection) }
         let snapshot = store.snapshot
         switch RequestPath.resolve(request.uri.path, in: snapshot.files) {
         case .badRequest:
@@ -96,6 +96,19 @@ public final class PreviewServer: Sendable {
 
     private func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
         file(Array(text.utf8), type: "text/plain; charset=utf-8", status: status, head: false)
+    }
+}
+
+/// A request's context that keeps its connection, so an event stream can end
+/// when the connection closes rather than at the next rebuild.
+struct ServeContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let connection: ConnectionClosing
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        let channel = source.channel
+        connection = ConnectionClosing { callback in channel.closeFuture.whenComplete { _ in callback() } }
     }
 }
 
