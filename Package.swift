@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "timeline", targets: ["timeline"]),
         .library(name: "TimelineKit", targets: ["TimelineKit"]),
+        // The libFuzzer target; scripts/fuzz builds it with -sanitize=fuzzer,address.
+        .executable(name: "timeline-fuzz", targets: ["timeline-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -64,6 +66,20 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["timeline", "TimelineKit", "TimelineServer", "CLibXML2"],
             exclude: ["Fixtures"]
+        ),
+        // Fuzzing (scripts/fuzz): the harness, libFuzzer's entry point, and the
+        // replay of the seed corpus and of every crash found (Fuzz/).
+        .target(
+            name: "TimelineFuzzing",
+            dependencies: ["TimelineKit"]
+        ),
+        .executableTarget(
+            name: "timeline-fuzz",
+            dependencies: ["TimelineFuzzing"]
+        ),
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["TimelineFuzzing"]
         ),
     ]
 )
