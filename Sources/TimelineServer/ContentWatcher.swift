@@ -15,7 +15,9 @@ final class ContentWatcher: @unchecked Sendable {
     private let stopped = NSLock()
     private var isStopped = false
 
-    init(roots: [String], quietPeriod: TimeInterval = 0.03, onChange: @escaping @Sendable () -> Void) {
+    /// The quiet period is short: a rebuild after one edit takes milliseconds,
+    /// and a change arriving during a rebuild is folded into one more.
+    init(roots: [String], quietPeriod: TimeInterval = 0.005, onChange: @escaping @Sendable () -> Void) {
         self.roots = roots
         self.quietPeriod = quietPeriod
         self.onChange = onChange
@@ -79,13 +81,37 @@ final class ContentWatcher: @unchecked Sendable {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 200) > 0 else { continue }
             // Drain this burst: keep reading until the folder has been quiet.
+            var foldersChanged = false
             repeat {
-                while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
-            } while poll(&poller, 1, Int32(quietPeriod * 1000)) > 0
-            addWatches()  // new folders, recreated ones
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                    guard count > 0 else { break }
+                    foldersChanged = foldersChanged || Self.touchesFolders(buffer[..<count])
+                }
+            } while poll(&poller, 1, Int32((quietPeriod * 1000).rounded(.up))) > 0
+            // Listing every folder again reads every entry (thousands of notes):
+            // only when a folder may have come or gone.
+            if foldersChanged { addWatches() }
             onChange()
         }
         return true
+    }
+    /// Whether any event in `events` (packed `inotify_event`s) concerns a
+    /// folder, or says events were lost.
+    private static func touchesFolders(_ events: ArraySlice<UInt8>) -> Bool {
+        let header = MemoryLayout<inotify_event>.size
+        var offset = events.startIndex
+        while offset + header <= events.endIndex {
+            let (mask, length) = events.withUnsafeBytes { raw -> (UInt32, Int) in
+                let start = offset - events.startIndex
+                let mask = raw.loadUnaligned(fromByteOffset: start + MemoryLayout<inotify_event>.offset(of: \.mask)!, as: UInt32.self)
+                let length = raw.loadUnaligned(fromByteOffset: start + MemoryLayout<inotify_event>.offset(of: \.len)!, as: UInt32.self)
+                return (mask, Int(length))
+            }
+            if mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_IGNORED) != 0 { return true }
+            offset += header + length
+        }
+        return false
     }
     #endif
 

@@ -21,6 +21,13 @@ import TimelineKit
         Edit(description: "a new event") { try $0.write("Content/events/new-one.md", "---\ntitle: New\ndate: 2025-11-23\npeople: [anna-envoy]\n---\nBody.\n") },
         Edit(description: "a removed event") { try FileManager.default.removeItem(at: $0.folder.path("Content/events/earlier-contacts.md")) },
         Edit(description: "a template") { try $0.edit("Templates/event.mustache", replacing: "<h2 id=\"quotes-h\">Quotes</h2>", with: "<h2 id=\"quotes-h\">What was said</h2>") },
+        // Kept between builds: list items (names, roles), and each event's
+        // part of search.json, timeline.ics, timeline.json and sitemap.xml.
+        Edit(description: "a person's role, which list items carry") { try $0.edit("Content/people/boris-envoy.md", replacing: "role: Envoy", with: "role: Special envoy") },
+        Edit(description: "a place's country, in the calendar") { try $0.edit("Content/places/geneva.md", replacing: "country: Switzerland", with: "country: Suisse") },
+        Edit(description: "an article's date, which dates the events citing it") { try $0.edit("Content/articles/evening-paper.md", replacing: "published: 2025-11-25", with: "published: 2025-12-09") },
+        Edit(description: "an event's first paragraph, its summary everywhere") { try $0.edit("Content/events/earlier-contacts.md", replacing: "Contacts throughout the year.", with: "Contacts & calls, all year.") },
+        Edit(description: "an event's quote, searched in search.json") { try $0.edit("Content/events/geneva-meeting.md", replacing: "text: \"very productive\"", with: "text: \"for hours\"") },
         Edit(description: "site.yml") { try $0.edit("Content/site.yml", replacing: "title: \"Talks & Tensions\"", with: "title: \"Talks\"") },
     ]
 

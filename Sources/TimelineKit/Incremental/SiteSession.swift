@@ -27,6 +27,8 @@ public final class SiteSession: @unchecked Sendable {
     private var notes: [String: CachedNote] = [:]
     private var lastGood: LastGood?
     private var lastBodies: NoteBodies?
+    private var renderCache = RenderCache()
+    private var lastVerifier: QuoteVerifier?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -69,7 +71,11 @@ public final class SiteSession: @unchecked Sendable {
         guard var site else { return result }
         result.diagnostics.append(contentsOf: SettingsParser.applyBaseURL(options.baseURL, to: &site.settings, settingsPath: content.settingsPath))
         if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = .parse }
-        let chronology = timed(.link) { Linker.link(site, includeDrafts: options.includeDrafts) }
+        let chronology = timed(.link) { () -> (Chronology, [Diagnostic]) in
+            let verifier = QuoteVerifier(articles: site.articles, reusing: lastVerifier)
+            lastVerifier = verifier
+            return Linker.link(site, includeDrafts: options.includeDrafts, verifier: verifier)
+        }
         result.chronology = chronology
         let bodies = timed(.markdown) { NoteBodies.render(chronology, reusing: lastBodies) }
         lastBodies = bodies
@@ -84,7 +90,7 @@ public final class SiteSession: @unchecked Sendable {
                 previous = last.pages
             }
             let pages = SiteRenderer.render(chronology, bodies: bodies, templates: templates, only: only, previous: previous,
-                                            progress: options.progress)
+                                            progress: options.progress, cache: &renderCache)
             let html = pages.filter { $0.path.hasSuffix(".html") }
             let rendered = only.map { set in html.filter { set.contains($0.path) || previous[$0.path] == nil }.count } ?? html.count
             if problems.isEmpty {

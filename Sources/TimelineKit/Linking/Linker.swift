@@ -3,6 +3,11 @@
 /// cycle; then builds the `Chronology`.
 public enum Linker {
     public static func link(_ site: Site, includeDrafts: Bool) -> (Chronology, [Diagnostic]) {
+        link(site, includeDrafts: includeDrafts, verifier: QuoteVerifier(articles: site.articles))
+    }
+
+    /// `verifier` must hold `site`'s articles (a session keeps its folding between builds).
+    public static func link(_ site: Site, includeDrafts: Bool, verifier: QuoteVerifier) -> (Chronology, [Diagnostic]) {
         let events = site.events.filter { includeDrafts || !$0.draft }
         var diagnostics: [Diagnostic] = []
         let known: [NoteKind: Set<String>] = [
@@ -12,7 +17,6 @@ public enum Linker {
             .article: Set(site.articles.map(\.source.slug)),
         ]
         let articles = known[.article]!
-        let verifier = QuoteVerifier(articles: site.articles)
 
         func check(_ reference: Reference, _ kind: NoteKind, field: String) {
             let slugs = known[kind] ?? []

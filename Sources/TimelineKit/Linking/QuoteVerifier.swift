@@ -3,17 +3,25 @@
 /// typographic quotes to ASCII, so an editor's straight quotes match a
 /// publisher's curly ones and a line break does not hide a match.
 public struct QuoteVerifier: Sendable {
-    private var foldedBodies: [String: [UInt8]] = [:]
+    /// Each article's body and its folded bytes, by slug.
+    private var foldedBodies: [String: (body: String, folded: [UInt8])] = [:]
 
-    public init(articles: [Article]) {
+    /// Folds every article's body, taking the folding from `previous` for
+    /// bodies it already folded: a session's rebuild folds only edited articles.
+    public init(articles: [Article], reusing previous: QuoteVerifier? = nil) {
         for article in articles {
-            foldedBodies[article.source.slug] = Self.fold(article.source.body)
+            let slug = article.source.slug, body = article.source.body
+            if let earlier = previous?.foldedBodies[slug], earlier.body == body {
+                foldedBodies[slug] = earlier
+            } else {
+                foldedBodies[slug] = (body, Self.fold(body))
+            }
         }
     }
 
     /// True when `words` occur in the article with that slug.
     public func verify(_ words: String, in articleSlug: String) -> Bool {
-        guard let body = foldedBodies[articleSlug] else { return false }
+        guard let body = foldedBodies[articleSlug]?.folded else { return false }
         let needle = Self.fold(words)
         guard !needle.isEmpty else { return false }
         return Self.contains(body, needle)
@@ -25,6 +33,17 @@ public struct QuoteVerifier: Sendable {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
+            // ASCII needs no lookup in the Unicode tables, which was most of the cost.
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+                continue
+            }
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
@@ -33,7 +52,7 @@ public struct QuoteVerifier: Sendable {
             switch scalar {
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}": out.append(UInt8(ascii: "\""))
             case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}": out.append(UInt8(ascii: "'"))
-            default: out.append(contentsOf: String(scalar).utf8)
+            default: UTF8.encode(scalar) { out.append($0) }
             }
         }
         return out

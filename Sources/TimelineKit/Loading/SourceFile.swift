@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One note as read from disk: decoded, BOM stripped, line endings made `\n`,
 /// and not yet interpreted.
 public struct SourceFile: Sendable {
@@ -73,17 +77,31 @@ enum SourceText {
 }
 
 extension String {
-    /// Literal replacement without Foundation's NSString bridge.
+    /// Literal replacement on UTF-8 bytes, without Foundation's NSString
+    /// bridge or the generic collection search (both slow on long text).
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+        var text = self, target = target
+        return text.withUTF8 { src in
+            target.withUTF8 { needle in
+                var out: [UInt8] = []
+                var start = 0, i = 0
+                let first = needle[0], last = src.count - needle.count
+                while i <= last {
+                    if src[i] == first, memcmp(src.baseAddress! + i, needle.baseAddress!, needle.count) == 0 {
+                        if out.isEmpty { out.reserveCapacity(src.count + 64) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<i]))
+                        out += replacement.utf8
+                        i += needle.count
+                        start = i
+                    } else {
+                        i += 1
+                    }
+                }
+                guard start > 0 else { return self }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...]))
+                return String(decoding: out, as: UTF8.self)
+            }
         }
-        result += rest
-        return result
     }
 }

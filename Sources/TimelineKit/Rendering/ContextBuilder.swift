@@ -5,15 +5,18 @@ struct ContextBuilder {
     let chronology: Chronology
     let bodies: NoteBodies
     let templates: TemplateSet
-    /// Every event's list item already rendered, when many pages will list
-    /// events; nil for small incremental renders, which render items as needed.
+    /// Every event's list item already rendered; nil renders items as lists need them.
     private(set) var items: EventItems?
 
-    init(chronology: Chronology, bodies: NoteBodies, templates: TemplateSet, prepareLists: Bool = false) {
+    init(chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) {
         self.chronology = chronology
         self.bodies = bodies
         self.templates = templates
-        if prepareLists { items = EventItems(self, templates: templates) }
+    }
+
+    /// Renders the list items that `cache` does not hold yet, and uses them for every list.
+    mutating func prepareItems(_ cache: inout KeyedCache<EventItems.Inputs, [String]>) {
+        items = EventItems(self, templates: templates, cache: &cache)
     }
 
     func context(for page: Page) -> [String: Any] {

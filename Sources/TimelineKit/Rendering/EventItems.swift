@@ -5,7 +5,7 @@
 /// about a tenth as many items; the bytes are the same.
 struct EventItems {
     /// Where a list sits decides its links' root and its items' heading level.
-    enum Variant: CaseIterable {
+    enum Variant: Int, CaseIterable {
         case index, notePage, tagPage
 
         var root: String { self == .index ? "" : PageLinks.notePageRoot }
@@ -18,22 +18,50 @@ struct EventItems {
         }
     }
 
-    private let rendered: [Variant: [String]]
+    /// What an item shows: the event, its body's summary, and the names of
+    /// the people and place it links to. Nothing else reaches the template.
+    struct Inputs: Equatable {
+        let event: Event
+        let summary: String
+        let people: [Named?]
+        let place: String?
 
-    /// Renders every event's item for every variant, on all cores.
-    init(_ builder: ContextBuilder, templates: TemplateSet) {
-        var rendered: [Variant: [String]] = [:]
-        for variant in Variant.allCases {
-            rendered[variant] = parallelMap(Array(builder.chronology.events.indices)) {
-                Self.render($0, variant, builder, templates)
-            }
+        struct Named: Equatable {
+            let name: String
+            let role: String?
         }
-        self.rendered = rendered
+
+        init(_ event: Event, _ chronology: Chronology, _ bodies: NoteBodies) {
+            self.event = event
+            summary = bodies[.event, event.source.slug].summary
+            people = event.people.map { ref in
+                chronology.personIndex[ref.slug].map { Named(name: chronology.people[$0].name, role: chronology.people[$0].role) }
+            }
+            place = event.place.flatMap { chronology.placeIndex[$0.slug] }.map { chronology.places[$0].name }
+        }
+    }
+
+    /// Items by event index, one array per variant.
+    private let rendered: [[String]]
+
+    /// Every event's items, rendered anew only where `cache` has none made
+    /// from the same inputs (with the same templates).
+    init(_ builder: ContextBuilder, templates: TemplateSet, cache: inout KeyedCache<Inputs, [String]>) {
+        let chronology = builder.chronology
+        let events = chronology.events
+        let inputs = events.map { Inputs($0, chronology, builder.bodies) }
+        let items = cache.values(keys: events.map(\.source.slug), inputs: inputs) { index in
+            Variant.allCases.map { Self.render(index, $0, builder, templates) }
+        }
+        rendered = Variant.allCases.map { variant in items.map { $0[variant.rawValue] } }
     }
 
     func html(_ indexes: [Int], _ variant: Variant) -> String {
-        let items = rendered[variant]!
-        return indexes.map { items[$0] }.joined()
+        let items = rendered[variant.rawValue]
+        var html = ""
+        html.reserveCapacity(indexes.reduce(0) { $0 + items[$1].utf8.count })
+        for index in indexes { html += items[index] }
+        return html
     }
 
     static func render(_ index: Int, _ variant: Variant, _ builder: ContextBuilder, _ templates: TemplateSet) -> String {

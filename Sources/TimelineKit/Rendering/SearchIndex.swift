@@ -4,37 +4,42 @@
 public enum SearchIndex {
     public static let path = "search.json"
 
-    public static func render(_ chronology: Chronology, bodies: NoteBodies) -> RenderedFile {
-        let links = PageLinks(folder: "")
-        let events: [JSON] = chronology.events.map { event in
-            let slug = event.source.slug
-            let words = [event.title, bodies[.event, slug].summary]
-                + event.quotes.map(\.text) + event.disputes.flatMap { [$0.about] + $0.claims.map(\.says) }
-            return .object([
-                ("slug", .string(slug)),
-                ("title", .string(event.title)),
-                ("date", .string(event.date.display)),
-                ("start", .string(event.date.start.isoString)),
-                ("url", .string(links.note(.event, slug))),
-                ("status", .string(event.status.rawValue)),
-                ("people", .array(unique(event.people.map(\.slug) + event.quotes.map(\.by.slug)).map(JSON.string))),
-                ("place", .optional(event.place?.slug)),
-                ("documents", .array(event.documents.map { .string($0.slug) })),
-                ("tags", .array(event.tags.map(JSON.string))),
-                ("text", .string(words.joined(separator: " "))),
-            ])
-        }
+    /// The file, from each event's entry (see `entry`) in chronological order.
+    static func render(_ chronology: Chronology, entries: [[UInt8]]) -> RenderedFile {
         func names<T>(_ notes: [T], _ slug: (T) -> String, _ name: (T) -> String) -> JSON {
             .array(notes.map { .object([("slug", .string(slug($0))), ("name", .string(name($0)))]) })
         }
         let index = JSON.object([
-            ("events", .array(events)),
+            ("events", .array(entries.map(JSON.raw))),
             ("people", names(chronology.people, { $0.source.slug }, { $0.name })),
             ("places", names(chronology.places, { $0.source.slug }, { $0.name })),
             ("documents", names(chronology.documents, { $0.source.slug }, { $0.title })),
             ("tags", .array(chronology.tags.map(JSON.string))),
         ])
-        return RenderedFile(path: path, text: index.serialized() + "\n")
+        var bytes = index.serializedBytes()
+        bytes.append(UInt8(ascii: "\n"))
+        return RenderedFile(path: path, bytes: bytes)
+    }
+
+    /// One event: the slugs it can be filtered by and the words free search looks in.
+    static func entry(_ event: Event, bodies: NoteBodies) -> JSON {
+        let links = PageLinks(folder: "")
+        let slug = event.source.slug
+        let words = [event.title, bodies[.event, slug].summary]
+            + event.quotes.map(\.text) + event.disputes.flatMap { [$0.about] + $0.claims.map(\.says) }
+        return .object([
+            ("slug", .string(slug)),
+            ("title", .string(event.title)),
+            ("date", .string(event.date.display)),
+            ("start", .string(event.date.start.isoString)),
+            ("url", .string(links.note(.event, slug))),
+            ("status", .string(event.status.rawValue)),
+            ("people", .array(unique(event.people.map(\.slug) + event.quotes.map(\.by.slug)).map(JSON.string))),
+            ("place", .optional(event.place?.slug)),
+            ("documents", .array(event.documents.map { .string($0.slug) })),
+            ("tags", .array(event.tags.map(JSON.string))),
+            ("text", .string(words.joined(separator: " "))),
+        ])
     }
 
     private static func unique(_ slugs: [String]) -> [String] {

@@ -1,14 +1,17 @@
 /// The render stage: every page through its template, in parallel, collected
 /// in a fixed order; plus the assets copied from `Templates/assets/`.
 public enum SiteRenderer {
-    /// Renders every page, or only those in `only`, taking the rest from `previous`.
-    public static func render(
+    /// Renders every page, or only those in `only`, taking the rest from
+    /// `previous`; event items and parts of site-wide files come from `cache`
+    /// where their inputs are unchanged.
+    static func render(
         _ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet,
-        only: Set<String>? = nil, previous: [String: RenderedFile] = [:], progress: BuildProgress? = nil
+        only: Set<String>? = nil, previous: [String: RenderedFile] = [:], progress: BuildProgress? = nil,
+        cache: inout RenderCache
     ) -> [RenderedFile] {
-        // Preparing every list item pays off only when many pages are rendered.
-        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates,
-                                     prepareLists: (only?.count ?? .max) > 200)
+        cache.use(templates: templates, settings: chronology.settings)
+        var builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates)
+        builder.prepareItems(&cache.items)
         let pages = Page.all(in: chronology)
         progress?.starting(pages: pages.count)
         let html = parallelMap(pages) { page -> RenderedFile in
@@ -17,21 +20,23 @@ public enum SiteRenderer {
             if let only, !only.contains(path), let earlier = previous[path] { return earlier }
             return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
         }
-        return html + [SearchIndex.render(chronology, bodies: bodies)] + formats(chronology, bodies: bodies)
+        let fragments = EventFragments.all(chronology, bodies: bodies, cache: &cache.fragments)
+        return html + formats(chronology, bodies: bodies, fragments: fragments)
     }
 
-    /// Feeds, calendar, TimelineJS data, sitemap and robots.txt.
-    static func formats(_ chronology: Chronology, bodies: NoteBodies) -> [RenderedFile] {
-        let items = FeedItem.all(chronology, bodies: bodies)
+    /// Search index, feeds, calendar, TimelineJS data, sitemap and robots.txt.
+    static func formats(_ chronology: Chronology, bodies: NoteBodies, fragments: [EventFragments]) -> [RenderedFile] {
+        let items = FeedItem.newest(chronology, bodies: bodies, limit: chronology.settings.feedLimit)
         var files = [
+            SearchIndex.render(chronology, entries: fragments.map(\.search)),
             AtomFeed.render(chronology, items: items),
             JSONFeed.render(chronology, items: items),
-            ICalendar.render(chronology, items: items),
-            TimelineJSExport.render(chronology, items: items),
+            ICalendar.render(chronology, vevents: fragments.map(\.vevent)),
+            TimelineJSExport.render(chronology, slides: fragments.map(\.slide)),
             Sitemap.robots(base: chronology.settings.baseURL),
         ]
         if let base = chronology.settings.baseURL {
-            files.append(Sitemap.render(chronology, items: items, base: base))
+            files.append(Sitemap.render(chronology, updated: fragments.map(\.updated), base: base))
         }
         return files
     }

@@ -42,7 +42,13 @@ struct FeedItem {
 
     /// Newest first, as feed readers list them.
     static func all(_ chronology: Chronology, bodies: NoteBodies) -> [FeedItem] {
-        chronology.events.reversed().map { FeedItem($0, in: chronology, bodies: bodies) }
+        newest(chronology, bodies: bodies, limit: 0)
+    }
+
+    /// The `limit` newest, newest first; all when `limit` is 0.
+    static func newest(_ chronology: Chronology, bodies: NoteBodies, limit: Int) -> [FeedItem] {
+        let events = limit > 0 ? chronology.events.suffix(limit) : chronology.events[...]
+        return events.reversed().map { FeedItem($0, in: chronology, bodies: bodies) }
     }
 }
 

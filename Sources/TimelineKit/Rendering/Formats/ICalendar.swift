@@ -4,7 +4,8 @@
 enum ICalendar {
     static let path = "timeline.ics"
 
-    static func render(_ chronology: Chronology, items: [FeedItem]) -> RenderedFile {
+    /// The file, from each event's VEVENT (see `vevent`) in chronological order.
+    static func render(_ chronology: Chronology, vevents: [[UInt8]]) -> RenderedFile {
         let settings = chronology.settings
         var lines = [
             "BEGIN:VCALENDAR",
@@ -19,29 +20,44 @@ enum ICalendar {
             lines.append("DESCRIPTION:" + text(description))
             lines.append("X-WR-CALDESC:" + text(description))
         }
-        // Chronological order reads best in a calendar file.
-        for item in items.reversed() {
-            let event = item.event
-            lines.append("BEGIN:VEVENT")
-            // The page's address (or tag URI): unique even for sites sharing a host.
-            lines.append("UID:" + text(item.id))
-            lines.append("DTSTAMP:" + compact(item.updated) + "T000000Z")
-            lines.append("DTSTART;VALUE=DATE:" + compact(event.date.start.firstDay))
-            lines.append("DTEND;VALUE=DATE:" + compact(dayAfter(event.date.lastDay)))
-            lines.append("SUMMARY:" + text(event.title))
-            lines.append("DESCRIPTION:" + text(description(item, chronology)))
-            if let place = event.place.flatMap({ chronology.placeIndex[$0.slug] }).map({ chronology.places[$0] }) {
-                lines.append("LOCATION:" + text([place.name, place.country].compactMap { $0 }.joined(separator: ", ")))
-                if let c = place.coordinates { lines.append("GEO:\(decimal(c.latitude));\(decimal(c.longitude))") }
-            }
-            if !event.tags.isEmpty { lines.append("CATEGORIES:" + event.tags.map(text).joined(separator: ",")) }
-            if settings.baseURL != nil { lines.append("URL:" + item.url) }
-            lines.append("STATUS:" + (event.status == .confirmed ? "CONFIRMED" : "TENTATIVE"))
-            lines.append("TRANSP:TRANSPARENT")
-            lines.append("END:VEVENT")
+        let crlf: [UInt8] = [0x0D, 0x0A]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(vevents.reduce(1024) { $0 + $1.count + 2 })
+        for line in lines {
+            bytes += fold(line).utf8
+            bytes += crlf
         }
-        lines.append("END:VCALENDAR")
-        return RenderedFile(path: path, text: lines.map(fold).joined(separator: "\r\n") + "\r\n")
+        for vevent in vevents {
+            bytes += vevent
+            bytes += crlf
+        }
+        bytes += "END:VCALENDAR".utf8
+        bytes += crlf
+        return RenderedFile(path: path, bytes: bytes)
+    }
+
+    /// One all-day VEVENT: its lines folded and joined by CRLF, no CRLF after the last.
+    static func vevent(_ item: FeedItem, _ chronology: Chronology) -> [UInt8] {
+        let settings = chronology.settings
+        let event = item.event
+        var lines = ["BEGIN:VEVENT"]
+        // The page's address (or tag URI): unique even for sites sharing a host.
+        lines.append("UID:" + text(item.id))
+        lines.append("DTSTAMP:" + compact(item.updated) + "T000000Z")
+        lines.append("DTSTART;VALUE=DATE:" + compact(event.date.start.firstDay))
+        lines.append("DTEND;VALUE=DATE:" + compact(dayAfter(event.date.lastDay)))
+        lines.append("SUMMARY:" + text(event.title))
+        lines.append("DESCRIPTION:" + text(description(item, chronology)))
+        if let place = event.place.flatMap({ chronology.placeIndex[$0.slug] }).map({ chronology.places[$0] }) {
+            lines.append("LOCATION:" + text([place.name, place.country].compactMap { $0 }.joined(separator: ", ")))
+            if let c = place.coordinates { lines.append("GEO:\(decimal(c.latitude));\(decimal(c.longitude))") }
+        }
+        if !event.tags.isEmpty { lines.append("CATEGORIES:" + event.tags.map(text).joined(separator: ",")) }
+        if settings.baseURL != nil { lines.append("URL:" + item.url) }
+        lines.append("STATUS:" + (event.status == .confirmed ? "CONFIRMED" : "TENTATIVE"))
+        lines.append("TRANSP:TRANSPARENT")
+        lines.append("END:VEVENT")
+        return Array(lines.map(fold).joined(separator: "\r\n").utf8)
     }
 
     /// The summary, what the date is known to, the status, the sources.
@@ -63,40 +79,51 @@ enum ICalendar {
         return parts.joined(separator: "\n\n")
     }
 
-    /// TEXT value escaping (RFC 5545 3.3.11).
+    /// TEXT value escaping (RFC 5545 3.3.11), on UTF-8 bytes.
     static func text(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+        var copy = value
+        return copy.withUTF8 { src in
+            guard src.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") })
+            else { return value }
+            var out: [UInt8] = []
+            out.reserveCapacity(src.count + 16)
+            for byte in src {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0..<0x20, 0x7F: continue
+                default: out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// Lines longer than 75 octets continue on lines starting with a space,
     /// never splitting a UTF-8 character.
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 24)
         var count = 0
-        for character in line.unicodeScalars {
-            let size = String(character).utf8.count
-            if count + size > 75 {
-                out += "\r\n "
-                count = 1
+        var line = line
+        line.withUTF8 { src in
+            var i = 0
+            while i < src.count {
+                // A scalar's bytes: its lead byte, then continuation bytes (10xxxxxx).
+                var end = i + 1
+                while end < src.count, src[end] & 0xC0 == 0x80 { end += 1 }
+                let size = end - i
+                if count + size > 75 {
+                    out += [0x0D, 0x0A, 0x20]
+                    count = 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i..<end]))
+                count += size
+                i = end
             }
-            out.unicodeScalars.append(character)
-            count += size
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A FLOAT value (RFC 5545 3.3.7): digits and a point, never an exponent;

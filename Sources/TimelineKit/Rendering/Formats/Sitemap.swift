@@ -5,18 +5,18 @@ enum Sitemap {
     static let path = "sitemap.xml"
 
     /// Every page but the 404, each with the latest content date it shows.
-    static func render(_ chronology: Chronology, items: [FeedItem], base: String) -> RenderedFile {
-        let updatedByEvent = Dictionary(uniqueKeysWithValues: items.map { ($0.event.source.slug, $0.updated) })
+    /// `updated` is each event's last update, by event index.
+    static func render(_ chronology: Chronology, updated: [PartialDate], base: String) -> RenderedFile {
         func latest(_ indexes: [Int]?) -> PartialDate? {
-            (indexes ?? []).compactMap { updatedByEvent[chronology.events[$0].source.slug] }.max()
+            (indexes ?? []).map { updated[$0] }.max()
         }
-        let newest = items.map(\.updated).max()
+        let newest = updated.max()
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in Page.all(in: chronology) where page != .notFound {
             let lastmod: PartialDate?
             switch page {
-            case .event(let i): lastmod = updatedByEvent[chronology.events[i].source.slug]
+            case .event(let i): lastmod = updated[i]
             case .article(let i):
                 let article = chronology.articles[i]
                 lastmod = max(article.published, latest(chronology.eventsByArticle[article.source.slug]) ?? article.published)

@@ -5,25 +5,33 @@
 enum TimelineJSExport {
     static let path = "timeline.json"
 
-    static func render(_ chronology: Chronology, items: [FeedItem]) -> RenderedFile {
+    /// How deep a slide sits in the file: in `events`, in the top object.
+    static let slideDepth = 2
+
+    /// The file, from each event's slide (see `slide`) in chronological order.
+    static func render(_ chronology: Chronology, slides: [[UInt8]]) -> RenderedFile {
         let settings = chronology.settings
         var title: [(String, JSON)] = [("headline", .string(XMLText.escape(settings.title)))]
         if let description = settings.description { title.append(("text", .string(XMLText.escape(description)))) }
-        let events: [JSON] = items.reversed().map { item in
-            let event = item.event
-            var slide: [(String, JSON)] = [("start_date", date(event.date.start))]
-            if let end = event.date.end { slide.append(("end_date", date(end))) }
-            slide.append(("display_date", .string(event.date.display)))
-            slide.append(("text", .object([("headline", .string(XMLText.escape(event.title))), ("text", .string(item.contentHTML))])))
-            if let first = event.tags.first { slide.append(("group", .string(first))) }
-            slide.append(("unique_id", .string(event.source.slug)))
-            return .object(slide)
-        }
         let timeline = JSON.object([
             ("title", .object([("text", .object(title))])),
-            ("events", .array(events)),
+            ("events", .array(slides.map(JSON.raw))),
         ])
-        return RenderedFile(path: path, text: timeline.serialized(pretty: true) + "\n")
+        var bytes = timeline.serializedBytes(pretty: true)
+        bytes.append(UInt8(ascii: "\n"))
+        return RenderedFile(path: path, bytes: bytes)
+    }
+
+    /// One event as a TimelineJS slide.
+    static func slide(_ item: FeedItem) -> JSON {
+        let event = item.event
+        var slide: [(String, JSON)] = [("start_date", date(event.date.start))]
+        if let end = event.date.end { slide.append(("end_date", date(end))) }
+        slide.append(("display_date", .string(event.date.display)))
+        slide.append(("text", .object([("headline", .string(XMLText.escape(event.title))), ("text", .string(item.contentHTML))])))
+        if let first = event.tags.first { slide.append(("group", .string(first))) }
+        slide.append(("unique_id", .string(event.source.slug)))
+        return .object(slide)
     }
 
     /// `{"year": "2025", "month": "11"}`: strings, as TimelineJS's own examples write them.
