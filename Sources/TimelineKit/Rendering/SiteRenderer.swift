@@ -1,6 +1,13 @@
 /// The render stage: every page through its template, in parallel, collected
 /// in a fixed order; plus the assets copied from `Templates/assets/`.
 public enum SiteRenderer {
+    /// Renders every page with nothing kept for later: one build's worth
+    /// (the fuzz target renders this way).
+    public static func render(_ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) -> [RenderedFile] {
+        var cache = RenderCache()
+        return render(chronology, bodies: bodies, templates: templates, cache: &cache)
+    }
+
     /// Renders every page, or only those in `only`, taking the rest from
     /// `previous`; event items and parts of site-wide files come from `cache`
     /// where their inputs are unchanged.
