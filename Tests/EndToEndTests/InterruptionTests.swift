@@ -31,7 +31,7 @@ import Glibc
         }
         let siteA = try SiteImage(folder.path("ReferenceA"))
         let siteB = try SiteImage(folder.path("ReferenceB"))
-        try #require(siteA.files.count > 900 && siteA != siteB)
+        try #require(siteA.files.count > SyntheticStory.eventCount && siteA != siteB)
         let duration = timings.max()!
         let writing = max(writeStage.max() ?? 0.3, 0.05)
 
@@ -49,23 +49,27 @@ import Glibc
             process.currentDirectoryURL = folder.url
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
+            let publicBefore = Self.inode(of: folder.path("Public"))
             try process.run()
-            // Half the kills anywhere in the build; half in the write stage,
-            // where a bug would show: once this build's staging folder
-            // appears, within about one write stage's time of it.
+            // A third of the kills anywhere in the build; a third in the
+            // write stage, once this build's staging folder appears; a third
+            // just after the swap (Public/ is another folder now), while the
+            // old site is being deleted.
             let delay: Double
-            if random.next() % 2 == 0 {
-                delay = random.unit() * duration
-                Thread.sleep(forTimeInterval: delay)
-            } else {
-                let staging = folder.path(".Public.staging-\(process.processIdentifier)").path
-                let start = Date()
-                while process.isRunning, !FileManager.default.fileExists(atPath: staging) {
+            let start = Date()
+            switch random.next() % 3 {
+            case 0:
+                Thread.sleep(forTimeInterval: random.unit() * duration)
+            case 1:
+                Self.waitFor(".Public.staging-\(process.processIdentifier)", in: folder.url, while: process)
+                Thread.sleep(forTimeInterval: random.unit() * writing)
+            default:
+                while process.isRunning, Self.inode(of: folder.path("Public")) == publicBefore {
                     Thread.sleep(forTimeInterval: 0.001)
                 }
-                Thread.sleep(forTimeInterval: random.unit() * writing * 1.5)
-                delay = Date().timeIntervalSince(start)
+                Thread.sleep(forTimeInterval: random.unit() * 0.01)
             }
+            delay = Date().timeIntervalSince(start)
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
@@ -156,6 +160,17 @@ import Glibc
         #expect(Self.leftovers(in: workspace.url).isEmpty)
     }
 
+    /// Polls every millisecond until `name` exists in `folder` or the build ended.
+    static func waitFor(_ name: String, in folder: URL, while process: Process) {
+        let path = folder.appendingPathComponent(name).path
+        while process.isRunning, !FileManager.default.fileExists(atPath: path) { Thread.sleep(forTimeInterval: 0.001) }
+    }
+
+    static func inode(of url: URL) -> UInt64? {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
     /// Entries beside `Public/` that a build made: staging and old folders.
     static func leftovers(in folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".Public.") }.sorted()
@@ -211,7 +226,7 @@ struct SplitMix64 {
 /// with Markdown bodies, each citing an article it quotes, naming people,
 /// a place and tags. Variant B differs from A in every event's title.
 struct SyntheticStory {
-    static let eventCount = 800
+    static let eventCount = 500
     let events: Int
     var articles: Int { max(events / 10, 1) }
     let people = 40
