@@ -7,17 +7,19 @@ import Darwin
 /// One new file written in parts through a small buffer, so a file of a
 /// hundred megabytes (`index.html` at 100,000 events) can be written as it
 /// is assembled, never held whole. Errors name the file.
-struct FileWriter: ~Copyable {
+final class FileWriter {
     typealias Failure = SiteWriter.Failure
 
+    /// The name failures give: where the file will be once the staging
+    /// folder is swapped in (`Public/index.html`), not where it is written.
     let path: String
     private var fd: Int32
     private var buffer: [UInt8] = []
     private static let bufferSize = 1 << 16
 
-    init(creating path: String) throws(Failure) {
+    init(creating file: String, shownAs path: String) throws(Failure) {
         self.path = path
-        fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = Glibc.open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, reason: FileSystem.errorText()) }
     }
 
@@ -25,7 +27,7 @@ struct FileWriter: ~Copyable {
         if fd >= 0 { Glibc.close(fd) }
     }
 
-    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
+    func write(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
         if buffer.count + bytes.count <= Self.bufferSize {
             buffer.append(contentsOf: bytes)
             return
@@ -38,33 +40,34 @@ struct FileWriter: ~Copyable {
         }
     }
 
-    mutating func write(_ bytes: [UInt8]) throws(Failure) {
+    func write(_ bytes: [UInt8]) throws(Failure) {
         try bytes.withUnsafeBytes { bytes in Result { () throws(Failure) in try write(bytes) } }.get()
     }
 
     /// Writes `bytes` straight to the file, past the buffer: for a file
     /// written whole, which the buffer would only copy.
-    mutating func writeThrough(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
+    func writeThrough(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
         try flush()
         try writeAll(bytes)
     }
 
     /// Writes a string's UTF-8 without copying it into an array first.
-    mutating func write(_ text: String) throws(Failure) {
+    func write(_ text: String) throws(Failure) {
         var text = text
         try text.withUTF8 { utf8 in Result { () throws(Failure) in try write(UnsafeRawBufferPointer(utf8)) } }.get()
     }
 
     /// Writes what is buffered and closes the file; a failure to close (a
     /// full disk found late, on some file systems) is a failure to write.
-    consuming func close() throws(Failure) {
+    func close() throws(Failure) {
         try flush()
         let fd = self.fd
         self.fd = -1
+        guard fd >= 0 else { return }
         guard Glibc.close(fd) == 0 else { throw Failure(path: path, reason: FileSystem.errorText()) }
     }
 
-    private mutating func flush() throws(Failure) {
+    private func flush() throws(Failure) {
         guard !buffer.isEmpty else { return }
         try buffer.withUnsafeBytes { bytes in Result { () throws(Failure) in try writeAll(bytes) } }.get()
         buffer.removeAll(keepingCapacity: true)

@@ -59,11 +59,15 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Writes one file whose folder `makeFolders` made; safe from any thread.
     func write(_ file: String, _ bytes: UnsafeRawBufferPointer) throws(Failure) {
-        do throws(Failure) {
-            var writer = try FileWriter(creating: path + "/" + file)
-            try writer.writeThrough(bytes)
-            try writer.close()
-        } catch { throw visible(error) }
+        let writer = try open(file)
+        try writer.writeThrough(bytes)
+        try writer.close()
+    }
+
+    /// Writes a rendered page's UTF-8 without copying it into an array.
+    func write(_ file: String, _ text: String) throws(Failure) {
+        var text = text
+        try text.withUTF8 { utf8 in Result { () throws(Failure) in try write(file, UnsafeRawBufferPointer(utf8)) } }.get()
     }
 
     func write(_ file: RenderedFile) throws(Failure) {
@@ -72,7 +76,7 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Opens a file to be written in parts, for files too large to hold whole.
     func open(_ file: String) throws(Failure) -> FileWriter {
-        do throws(Failure) { return try FileWriter(creating: path + "/" + file) } catch { throw visible(error) }
+        try FileWriter(creating: path + "/" + file, shownAs: output + "/" + file)
     }
 
     /// Exchanges the staging folder with the old site atomically where the
@@ -92,7 +96,7 @@ final class StagingFolder: @unchecked Sendable {
     /// A failure named by where the file would have gone in the output
     /// (`Public/events/x/index.html`), not by the staging folder, which is gone
     /// by the time the message is read.
-    func visible(_ failure: Failure) -> Failure {
+    private func visible(_ failure: Failure) -> Failure {
         if failure.path == path {
             return Failure(path: output, reason: "cannot create the staging folder \(path): \(failure.reason)")
         }
