@@ -25,6 +25,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSwap"),
+        .target(name: "CFreedMemory"),
         // libxml2's HTML parser, for tests that read built pages as a browser would.
         .systemLibrary(
             name: "CLibXML2",
@@ -36,6 +37,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSwap",
+                "CFreedMemory",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -27,7 +27,12 @@ import Glibc
                                        in: folder.url)
             try #require(outcome.status == 0, "reference build \(variant) failed: \(outcome.stderr)")
             timings.append(Date().timeIntervalSince(start))
-            if let seconds = Self.stageSeconds("write", in: outcome.stdout + outcome.stderr) { writeStage.append(seconds) }
+            // Pages are written into the staging folder as they are
+            // rendered: it exists from the render stage to the swap.
+            let output = outcome.stdout + outcome.stderr
+            if let render = Self.stageSeconds("render", in: output), let write = Self.stageSeconds("write", in: output) {
+                writeStage.append(render + write)
+            }
         }
         let siteA = try SiteImage(folder.path("ReferenceA"))
         let siteB = try SiteImage(folder.path("ReferenceB"))
@@ -133,6 +138,47 @@ import Glibc
         // With room again, the same build succeeds.
         #expect(try workspace.build().status == 0)
         #expect(try workspace.folder.read("Public/events/geneva-meeting/index.html").contains("Envoys meet again"))
+    }
+
+    /// A disk that fills up inside a file written in parts: the chronology,
+    /// whose event lists are spliced in as it is written, and timeline.json,
+    /// streamed a slice of events at a time after the pages. Each is made
+    /// the largest file by far, so it is the one that fails.
+    @Test(.disabled(if: Sanitizer.thread, "ThreadSanitizer's runtime faults under ulimit -f"),
+          arguments: ["index.html", "timeline.json"])
+    func aFullDiskInAStreamedFileKeepsTheOldSite(file: String) throws {
+        let workspace = try Workspace()
+        // The feeds carry only the newest event, so they are small.
+        try workspace.edit("Content/site.yml", replacing: "author: Fixture Desk", with: "author: Fixture Desk\nfeed_limit: 1")
+        if file == "index.html" {
+            // After the lists, enough to make it the largest file by far
+            // and to take several writes.
+            try workspace.edit("Templates/index.mustache", replacing: "{{/years}}",
+                               with: "{{/years}}\n<!--" + String(repeating: " padding", count: 25_000) + " -->")
+        } else {
+            try workspace.edit("Templates/index.mustache", replacing: "{{> event-list}}", with: "")
+            // An old event with a long body: its slide makes timeline.json
+            // larger than its own page, which shows the body once.
+            try workspace.write("Content/events/long-body.md", "---\ntitle: Long\ndate: 1990-11-01\n---\nA short summary.\n\n"
+                                + String(repeating: "A long body for a large slide.\n\n", count: 300))
+        }
+        #expect(try workspace.build().status == 0)
+        let before = try SiteImage(workspace.folder.path("Public"))
+        let sizes = before.files.mapValues(\.count)
+        try #require(sizes.max(by: { $0.value < $1.value })?.key == file, "\(sizes.sorted { $0.value > $1.value }.prefix(3))")
+        let secondLargest = sizes.filter { $0.key != file }.values.max()!
+        try #require(sizes[file]! / 512 > secondLargest / 512 + 1)
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "title: Envoys meet in Geneva", with: "title: Envoys meet again")
+        // Every file but the largest fits; the largest fails part-way.
+        let blocks = secondLargest / 512 + 1
+        let outcome = try TimelineCLI.runShell(
+            "trap '' XFSZ; ulimit -f \(blocks); exec '\(TimelineCLI.binary.path)' build", in: workspace.url)
+        #expect(outcome.status == 1)
+        let errors = outcome.stderrLines.filter { $0.contains("cannot write the site") }
+        #expect(errors.count == 1 && errors[0].hasPrefix("Public/\(file): ") && errors[0].contains("cannot write the site: file too large"),
+                "\(outcome.stderr)")
+        #expect(try SiteImage(workspace.folder.path("Public")) == before)
+        #expect(Self.leftovers(in: workspace.url).isEmpty, "\(Self.leftovers(in: workspace.url))")
     }
 
     /// A folder the build may not write in. Root may write anywhere, so as

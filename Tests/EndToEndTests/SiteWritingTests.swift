@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineKit
 
 /// A successful build replaces the old site whole: stale pages go, leftovers
 /// of killed builds are cleaned, drafts appear only when asked for.
@@ -17,6 +18,32 @@ import Testing
         #expect(try workspace.folder.read("Public/events/geneva-meeting/index.html").contains("<h1>Envoys meet again in Geneva</h1>"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".Public.") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// `build` writes pages as they are rendered and splices the
+    /// chronology's event lists in as it writes them; `serve` and `check`
+    /// render into memory. Both give the same bytes, whatever the list
+    /// template does with `eventsHTML`: where it escapes, repeats or drops
+    /// it, the splice is not taken.
+    @Test(arguments: [
+        ("as shipped", "{{{eventsHTML}}}"),
+        ("escaped", "{{eventsHTML}}"),
+        ("repeated", "{{{eventsHTML}}}{{{eventsHTML}}}"),
+        ("dropped", ""),
+        ("upper-cased", "{{{uppercased(eventsHTML)}}}"),
+    ])
+    func aBuildWritesWhatTheInMemoryRenderHolds(variant: String, list: String) throws {
+        let workspace = try Workspace()
+        try workspace.edit("Templates/event-list.mustache", replacing: "{{{eventsHTML}}}", with: list)
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0, "\(variant): \(outcome.stderr)")
+        let rendered = Pipeline.render(BuildOptions(contentPath: workspace.folder.path("Content").path,
+                                                    templatesPath: workspace.folder.path("Templates").path))
+        let written = try SiteImage(workspace.folder.path("Public"))
+        #expect(written.files.keys.sorted() == rendered.files.map(\.path), "\(variant)")
+        for file in rendered.files where written.files[file.path] != Data(file.bytes) {
+            Issue.record("\(variant): Public/\(file.path) differs from the in-memory render")
+        }
     }
 
     @Test func draftsAreLeftOutUnlessAskedFor() throws {

@@ -34,54 +34,21 @@ public final class SiteSession: @unchecked Sendable {
         self.options = options
     }
 
+    /// What the stages before `render` produce.
+    struct Prepared {
+        let chronology: Chronology
+        let bodies: NoteBodies
+        let templates: TemplateSet
+    }
+
     /// Runs every stage but `write`. `result.files` is the whole site;
     /// `result.renderedPages` says how many pages were rendered anew.
     public func render() -> BuildResult {
         var result = BuildResult()
-        func timed<T>(_ stage: Stage, _ work: () -> (T, [Diagnostic])) -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let (value, diagnostics) = work()
-            result.timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-            result.diagnostics.append(contentsOf: diagnostics)
-            if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = stage }
-            return value
-        }
+        guard let prepared = prepare(&result, remembering: true) else { return result }
+        let (chronology, bodies, templates) = (prepared.chronology, prepared.bodies, prepared.templates)
 
-        let content = timed(.load) {
-            ContentLoader.load(from: options.contentPath) { path, stamp in
-                self.notes[path].flatMap { $0.stamp == stamp ? $0.file : nil }
-            }
-        }
-        // Templates are checked even when content is broken, so one run
-        // reports every problem in both.
-        let templates = timed(.templates) { TemplateSet.load(from: options.templatesPath) }
-        result.noteCount = content.files.count
-        let site: Site? = timed(.parse) {
-            let parsed = parallelMap(content.files) { file -> (ParsedNote, [Diagnostic]) in
-                if let cached = self.notes[file.path], cached.file.text == file.text { return cached.parsed }
-                return ParsedNote.parse(file)
-            }
-            var kept: [String: CachedNote] = [:]
-            for (file, note) in zip(content.files, parsed) {
-                if let stamp = content.stamps[file.path] { kept[file.path] = CachedNote(stamp: stamp, file: file, parsed: note) }
-            }
-            notes = kept
-            return SiteParser.assemble(settingsText: content.settingsText, settingsPath: content.settingsPath, notes: parsed)
-        }
-        guard var site else { return result }
-        result.diagnostics.append(contentsOf: SettingsParser.applyBaseURL(options.baseURL, to: &site.settings, settingsPath: content.settingsPath))
-        if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = .parse }
-        let chronology = timed(.link) { () -> (Chronology, [Diagnostic]) in
-            let verifier = QuoteVerifier(articles: site.articles, reusing: lastVerifier)
-            lastVerifier = verifier
-            return Linker.link(site, includeDrafts: options.includeDrafts, verifier: verifier)
-        }
-        result.chronology = chronology
-        let bodies = timed(.markdown) { NoteBodies.render(chronology, reusing: lastBodies) }
-        lastBodies = bodies
-        guard !result.diagnostics.hasErrors, let templates else { return result }
-
-        let (files, pages) = timed(.render) { () -> (([RenderedFile], Int), [Diagnostic]) in
+        let (files, pages) = Self.timed(.render, &result) { () -> (([RenderedFile], Int), [Diagnostic]) in
             let (assets, problems) = SiteRenderer.assets(in: options.templatesPath)
             var only: Set<String>?
             var previous: [String: RenderedFile] = [:]
@@ -106,4 +73,77 @@ public final class SiteSession: @unchecked Sendable {
         result.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         return result
     }
+
+    /// Load, templates, parse, link and markdown, each timed into `result`.
+    /// Nil when a stage found errors or the templates are unusable. Without
+    /// `remembering`, nothing is kept for a later build, and the sources'
+    /// text is let go as soon as it is parsed: a one-shot build of 100,000
+    /// events would otherwise hold its whole `Content/` to the end.
+    func prepare(_ result: inout BuildResult, remembering: Bool) -> Prepared? {
+        guard let linked = link(&result, remembering: remembering) else { return nil }
+        let templates = linked.0
+        var chronology = linked.1
+        if !remembering { FreedMemory.release() }
+        let bodies = Self.timed(.markdown, &result) {
+            NoteBodies.render(chronology, reusing: lastBodies, remembering: remembering)
+        }
+        if remembering {
+            lastBodies = bodies
+        } else {
+            chronology.forgetEventMarkdown()
+            FreedMemory.release()
+        }
+        result.chronology = chronology
+        guard !result.diagnostics.hasErrors, let templates else { return nil }
+        return Prepared(chronology: chronology, bodies: bodies, templates: templates)
+    }
+
+    /// The stages up to `link`. The loaded text and the parsed notes live
+    /// only in here (unless `remembering`), so they are freed on return.
+    private func link(_ result: inout BuildResult, remembering: Bool) -> (TemplateSet?, Chronology)? {
+        let content = Self.timed(.load, &result) {
+            ContentLoader.load(from: options.contentPath) { path, stamp in
+                self.notes[path].flatMap { $0.stamp == stamp ? $0.file : nil }
+            }
+        }
+        // Templates are checked even when content is broken, so one run
+        // reports every problem in both.
+        let templates = Self.timed(.templates, &result) { TemplateSet.load(from: options.templatesPath) }
+        result.noteCount = content.files.count
+        let site: Site? = Self.timed(.parse, &result) {
+            let parsed = parallelMap(content.files) { file -> (ParsedNote, [Diagnostic]) in
+                if let cached = self.notes[file.path], cached.file.text == file.text { return cached.parsed }
+                return ParsedNote.parse(file)
+            }
+            if remembering {
+                var kept: [String: CachedNote] = [:]
+                for (file, note) in zip(content.files, parsed) {
+                    if let stamp = content.stamps[file.path] { kept[file.path] = CachedNote(stamp: stamp, file: file, parsed: note) }
+                }
+                notes = kept
+            }
+            return SiteParser.assemble(settingsText: content.settingsText, settingsPath: content.settingsPath, notes: parsed)
+        }
+        guard var site else { return nil }
+        result.diagnostics.append(contentsOf: SettingsParser.applyBaseURL(options.baseURL, to: &site.settings, settingsPath: content.settingsPath))
+        if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = .parse }
+        let chronology = Self.timed(.link, &result) { () -> (Chronology, [Diagnostic]) in
+            let verifier = QuoteVerifier(articles: site.articles, reusing: lastVerifier)
+            if remembering { lastVerifier = verifier }
+            return Linker.link(site, includeDrafts: options.includeDrafts, verifier: verifier)
+        }
+        return (templates, chronology)
+    }
+
+    /// Runs one stage, recording its time, its diagnostics and whether it
+    /// was the first to find an error.
+    static func timed<T>(_ stage: Stage, _ result: inout BuildResult, _ work: () -> (T, [Diagnostic])) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (value, diagnostics) = work()
+        result.timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        result.diagnostics.append(contentsOf: diagnostics)
+        if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = stage }
+        return value
+    }
 }
+

@@ -4,7 +4,7 @@
 public struct Chronology: Sendable {
     public let settings: SiteSettings
     /// Published events in chronological order (drafts only when asked for).
-    public let events: [Event]
+    public private(set) var events: [Event]
     public let articles: [Article]
     public let people: [Person]
     public let places: [Place]
@@ -82,6 +82,14 @@ public struct Chronology: Sendable {
         placeIndex = Self.index(places.map(\.source.slug))
         documentIndex = Self.index(documents.map(\.source.slug))
         eventIndex = Self.index(self.events.map(\.source.slug))
+    }
+
+    /// Lets go of every event's Markdown, once its body is rendered: a
+    /// one-shot build needs only the HTML after that, and at 100,000
+    /// events the Markdown is 150 MB. Articles keep theirs (their pages
+    /// look for dates in it).
+    mutating func forgetEventMarkdown() {
+        for index in events.indices { events[index].source.body = "" }
     }
 
     /// Date, then precision, then title, then slug: a total order, so the

@@ -7,9 +7,10 @@ public struct NoteBodies: Sendable {
         public let slug: String
     }
 
-    /// A rendered body and what it was rendered from, to know when it can be reused.
+    /// A rendered body and what it was rendered from, to know when it can
+    /// be reused (nil when no later build will ask).
     struct Entry: Sendable {
-        let source: NoteSource
+        let source: NoteSource?
         let rendered: Markdown.Rendered
         let problems: [Diagnostic]
     }
@@ -25,8 +26,10 @@ public struct NoteBodies: Sendable {
 
     /// Renders all bodies in parallel; each link to a missing note is an error
     /// at its line. Bodies in `previous` are reused when their note, the set of
-    /// notes and the raw-HTML setting are all unchanged.
-    public static func render(_ chronology: Chronology, reusing previous: NoteBodies? = nil) -> (NoteBodies, [Diagnostic]) {
+    /// notes and the raw-HTML setting are all unchanged. Without
+    /// `remembering`, the Markdown is not kept (a one-shot build lets it go).
+    public static func render(_ chronology: Chronology, reusing previous: NoteBodies? = nil,
+                              remembering: Bool = true) -> (NoteBodies, [Diagnostic]) {
         let links = ContentLinks(chronology: chronology)
         let allowsRawHTML = chronology.settings.unsafeHTML
         let markdown = Markdown(allowsRawHTML: allowsRawHTML)
@@ -62,7 +65,7 @@ public struct NoteBodies: Sendable {
                     return nil
                 }
             }
-            return Entry(source: source, rendered: output, problems: problems)
+            return Entry(source: remembering ? source : nil, rendered: output, problems: problems)
         }
         var entries: [Key: Entry] = [:]
         var diagnostics: [Diagnostic] = []

@@ -64,7 +64,8 @@ public struct NoteSource: Sendable, Equatable {
     /// note point there.
     public var titleLine: Int = 1
     /// The body's Markdown and the file line it starts on, for link errors.
-    public let body: String
+    /// Emptied by a one-shot build once rendered (see `Chronology.forgetEventMarkdown`).
+    public internal(set) var body: String
     public let bodyLine: Int
 }
 
@@ -102,7 +103,7 @@ public enum EventStatus: String, Sendable, CaseIterable {
 }
 
 public struct Event: Sendable, Equatable {
-    public let source: NoteSource
+    public internal(set) var source: NoteSource
     public var title: String
     public var date: EventDate
     /// Where `date` is written, for warnings about the date.

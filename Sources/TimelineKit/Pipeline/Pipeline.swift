@@ -31,9 +31,10 @@ public enum Pipeline {
         SiteSession(options: options).render()
     }
 
-    /// A full build: render, then write to the output folder if nothing was wrong.
+    /// A full build: render, writing each page to a staging folder as it is
+    /// made, then swap it in for the output folder if nothing was wrong.
     public static func build(_ options: BuildOptions) -> BuildResult {
-        write(render(options), to: options.outputPath)
+        SiteSession(options: options).build()
     }
 
     /// Writes a successful result; a failure to write becomes a diagnostic.

@@ -7,6 +7,9 @@ struct ContextBuilder {
     let templates: TemplateSet
     /// Every event's list item already rendered; nil renders items as lists need them.
     private(set) var items: EventItems?
+    /// When set, event lists are markers to be spliced in after rendering
+    /// (see `DeferredLists`), for a page too large to hold whole.
+    var deferredLists: DeferredLists?
 
     init(chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) {
         self.chronology = chronology
@@ -14,9 +17,13 @@ struct ContextBuilder {
         self.templates = templates
     }
 
-    /// Renders the list items that `cache` does not hold yet, and uses them for every list.
-    mutating func prepareItems(_ cache: inout KeyedCache<EventItems.Inputs, [String]>) {
-        items = EventItems(self, templates: templates, cache: &cache)
+    /// Renders the list items in `variants` that `cache` does not hold yet,
+    /// and uses them for every list of those variants (others render their
+    /// items as they need them).
+    mutating func prepareItems(_ cache: inout KeyedCache<EventItems.Inputs, [String]>,
+                               variants: [EventItems.Variant] = EventItems.Variant.allCases) {
+        items = nil
+        items = EventItems(self, templates: templates, cache: &cache, variants: variants)
     }
 
     func context(for page: Page) -> [String: Any] {

@@ -34,9 +34,14 @@ extension ContextBuilder {
     /// event-item.mustache, which the shipped event-list.mustache includes).
     func eventList(_ indexes: [Int], _ variant: EventItems.Variant) -> [String: Any] {
         let links = PageLinks(root: variant.root)
-        let html = items?.html(indexes, variant)
-            ?? indexes.map { EventItems.render($0, variant, self, templates) }.joined()
-        return ["events": indexes.map { EventListEntry(index: $0, builder: self, links: links) }, "eventsHTML": html]
+        let entries = indexes.map { EventListEntry(index: $0, builder: self, links: links) }
+        if let deferredLists { return ["events": entries, "eventsHTML": deferredLists.marker(for: indexes, variant)] }
+        return ["events": entries, "eventsHTML": listHTML(indexes, variant)]
+    }
+
+    /// The list's items, from those rendered up front where there are any.
+    func listHTML(_ indexes: [Int], _ variant: EventItems.Variant) -> String {
+        items?.html(indexes, variant) ?? indexes.map { EventItems.render($0, variant, self, templates) }.joined()
     }
 
     func eventPage(_ index: Int, _ links: PageLinks) -> [String: Any] {

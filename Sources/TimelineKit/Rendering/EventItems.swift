@@ -41,23 +41,29 @@ struct EventItems {
         }
     }
 
-    /// Items by event index, one array per variant.
-    private let rendered: [[String]]
+    /// Items by event index, one array per variant; nil for a variant not
+    /// rendered up front.
+    private let rendered: [[String]?]
 
-    /// Every event's items, rendered anew only where `cache` has none made
-    /// from the same inputs (with the same templates).
-    init(_ builder: ContextBuilder, templates: TemplateSet, cache: inout KeyedCache<Inputs, [String]>) {
+    /// Every event's items in `variants`, rendered anew only where `cache`
+    /// has none made from the same inputs (with the same templates).
+    init(_ builder: ContextBuilder, templates: TemplateSet, cache: inout KeyedCache<Inputs, [String]>,
+         variants: [Variant] = Variant.allCases) {
         let chronology = builder.chronology
         let events = chronology.events
         let inputs = events.map { Inputs($0, chronology, builder.bodies) }
         let items = cache.values(keys: events.map(\.source.slug), inputs: inputs) { index in
-            Variant.allCases.map { Self.render(index, $0, builder, templates) }
+            variants.map { Self.render(index, $0, builder, templates) }
         }
-        rendered = Variant.allCases.map { variant in items.map { $0[variant.rawValue] } }
+        var rendered = [[String]?](repeating: nil, count: Variant.allCases.count)
+        for (position, variant) in variants.enumerated() { rendered[variant.rawValue] = items.map { $0[position] } }
+        self.rendered = rendered
     }
 
-    func html(_ indexes: [Int], _ variant: Variant) -> String {
-        let items = rendered[variant.rawValue]
+    /// The items of the events at `indexes`, joined; nil when `variant` was
+    /// not rendered up front.
+    func html(_ indexes: [Int], _ variant: Variant) -> String? {
+        guard let items = rendered[variant.rawValue] else { return nil }
         var html = ""
         html.reserveCapacity(indexes.reduce(0) { $0 + items[$1].utf8.count })
         for index in indexes { html += items[index] }

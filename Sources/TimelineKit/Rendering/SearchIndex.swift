@@ -6,19 +6,25 @@ public enum SearchIndex {
 
     /// The file, from each event's entry (see `entry`) in chronological order.
     static func render(_ chronology: Chronology, entries: [[UInt8]]) -> RenderedFile {
+        RenderedFile(path: path, bytes: frame(chronology).joined(entries))
+    }
+
+    /// The file around its entries, for writing it one entry at a time.
+    static func frame(_ chronology: Chronology) -> ListFrame {
+        ListFrame.json(pretty: false, trailer: [0x0A]) { document(chronology, $0) }
+    }
+
+    private static func document(_ chronology: Chronology, _ events: JSON) -> JSON {
         func names<T>(_ notes: [T], _ slug: (T) -> String, _ name: (T) -> String) -> JSON {
             .array(notes.map { .object([("slug", .string(slug($0))), ("name", .string(name($0)))]) })
         }
-        let index = JSON.object([
-            ("events", .array(entries.map(JSON.raw))),
+        return JSON.object([
+            ("events", events),
             ("people", names(chronology.people, { $0.source.slug }, { $0.name })),
             ("places", names(chronology.places, { $0.source.slug }, { $0.name })),
             ("documents", names(chronology.documents, { $0.source.slug }, { $0.title })),
             ("tags", .array(chronology.tags.map(JSON.string))),
         ])
-        var bytes = index.serializedBytes()
-        bytes.append(UInt8(ascii: "\n"))
-        return RenderedFile(path: path, bytes: bytes)
     }
 
     /// One event: the slugs it can be filtered by and the words free search looks in.

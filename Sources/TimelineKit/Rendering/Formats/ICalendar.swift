@@ -6,6 +6,11 @@ enum ICalendar {
 
     /// The file, from each event's VEVENT (see `vevent`) in chronological order.
     static func render(_ chronology: Chronology, vevents: [[UInt8]]) -> RenderedFile {
+        RenderedFile(path: path, bytes: frame(chronology).joined(vevents))
+    }
+
+    /// The calendar around its VEVENTs, each of which ends with CRLF.
+    static func frame(_ chronology: Chronology) -> ListFrame {
         let settings = chronology.settings
         var lines = [
             "BEGIN:VCALENDAR",
@@ -21,19 +26,13 @@ enum ICalendar {
             lines.append("X-WR-CALDESC:" + text(description))
         }
         let crlf: [UInt8] = [0x0D, 0x0A]
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(vevents.reduce(1024) { $0 + $1.count + 2 })
+        var head: [UInt8] = []
         for line in lines {
-            bytes += fold(line).utf8
-            bytes += crlf
+            head += fold(line).utf8
+            head += crlf
         }
-        for vevent in vevents {
-            bytes += vevent
-            bytes += crlf
-        }
-        bytes += "END:VCALENDAR".utf8
-        bytes += crlf
-        return RenderedFile(path: path, bytes: bytes)
+        let end = Array("END:VCALENDAR".utf8) + crlf
+        return ListFrame(head: head, separator: crlf, tail: crlf + end, empty: head + end)
     }
 
     /// One all-day VEVENT: its lines folded and joined by CRLF, no CRLF after the last.

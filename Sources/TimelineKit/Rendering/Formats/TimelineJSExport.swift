@@ -10,16 +10,22 @@ enum TimelineJSExport {
 
     /// The file, from each event's slide (see `slide`) in chronological order.
     static func render(_ chronology: Chronology, slides: [[UInt8]]) -> RenderedFile {
+        RenderedFile(path: path, bytes: frame(chronology).joined(slides))
+    }
+
+    /// The file around its slides, for writing it one slide at a time.
+    static func frame(_ chronology: Chronology) -> ListFrame {
+        ListFrame.json(pretty: true, trailer: [0x0A]) { document(chronology, $0) }
+    }
+
+    private static func document(_ chronology: Chronology, _ events: JSON) -> JSON {
         let settings = chronology.settings
         var title: [(String, JSON)] = [("headline", .string(XMLText.escape(settings.title)))]
         if let description = settings.description { title.append(("text", .string(XMLText.escape(description)))) }
-        let timeline = JSON.object([
+        return JSON.object([
             ("title", .object([("text", .object(title))])),
-            ("events", .array(slides.map(JSON.raw))),
+            ("events", events),
         ])
-        var bytes = timeline.serializedBytes(pretty: true)
-        bytes.append(UInt8(ascii: "\n"))
-        return RenderedFile(path: path, bytes: bytes)
     }
 
     /// One event as a TimelineJS slide.

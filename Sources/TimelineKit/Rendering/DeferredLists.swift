@@ -1,0 +1,43 @@
+/// Event lists left out of a page while its template renders, and written
+/// straight into the file after: the chronology at 100,000 events is a
+/// 111 MB page, and rendering it whole holds its lists twice over (the
+/// lists, then the page that contains them). Each list's `eventsHTML` is a
+/// marker instead; the markers are then replaced, in a stream, by the
+/// lists, rendered one at a time.
+///
+/// The splice is only taken when it gives the same bytes: each marker must
+/// appear exactly once, in order. A template that escapes, transforms,
+/// repeats or drops `eventsHTML` changes or loses the markers (they hold a
+/// `<`, which escaping changes, and letters of both cases), and the page is
+/// rendered whole instead.
+final class DeferredLists: @unchecked Sendable {
+    private(set) var lists: [(indexes: [Int], variant: EventItems.Variant)] = []
+
+    /// The stand-in for one list. NUL never reaches a template otherwise:
+    /// content, settings and templates with NUL bytes are refused on load.
+    func marker(for indexes: [Int], _ variant: EventItems.Variant) -> String {
+        lists.append((indexes, variant))
+        return Self.marker(lists.count - 1)
+    }
+
+    private static func marker(_ number: Int) -> String { "\u{0}<TimelineList \(number)>\u{0}" }
+
+    /// Where each marker sits in `page`, as UTF-8 offsets, or nil when the
+    /// markers are not each there once and in order.
+    func positions(in page: String) -> [Range<Int>]? {
+        var ranges: [Range<Int>] = []
+        var page = page
+        let found = page.withUTF8 { bytes -> Bool in
+            var offset = 0
+            while let nul = bytes[offset...].firstIndex(of: 0) {
+                let expected = Array(Self.marker(ranges.count).utf8)
+                guard ranges.count < lists.count, bytes.count - nul >= expected.count,
+                      bytes[nul..<nul + expected.count].elementsEqual(expected) else { return false }
+                ranges.append(nul..<nul + expected.count)
+                offset = nul + expected.count
+            }
+            return true
+        }
+        return found && ranges.count == lists.count ? ranges : nil
+    }
+}
