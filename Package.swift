@@ -1,5 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
+
+/// `TIMELINE_SANITIZE=address|thread` (set by scripts/sanitize) instruments
+/// Timeline's own targets and links the sanitizer's runtime, while the
+/// dependencies keep their plain build: `swift build --sanitize` would rebuild
+/// SwiftNIO and Hummingbird for each sanitizer, minutes CI does not have.
+let sanitizer = ProcessInfo.processInfo.environment["TIMELINE_SANITIZE"].flatMap { $0.isEmpty ? nil : $0 }
+let sanitizedSwift: [SwiftSetting] = sanitizer.map { [.unsafeFlags(["-sanitize=\($0)"])] } ?? []
+let sanitizedC: [CSetting] = sanitizer.map { [.unsafeFlags(["-fsanitize=\($0)"])] } ?? []
+let sanitizedLink: [LinkerSetting] = sanitizer.map { [.unsafeFlags(["-sanitize=\($0)"])] } ?? []
 
 let package = Package(
     name: "Timeline",
@@ -24,8 +34,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "CFileSwap"),
-        .target(name: "CFreedMemory"),
+        .target(name: "CFileSwap", cSettings: sanitizedC),
+        .target(name: "CFreedMemory", cSettings: sanitizedC),
         // libxml2's HTML parser, for tests that read built pages as a browser would.
         .systemLibrary(
             name: "CLibXML2",
@@ -40,7 +50,8 @@ let package = Package(
                 "CFreedMemory",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: sanitizedSwift
         ),
         // The live preview server, kept apart so the generator has no server dependencies.
         .target(
@@ -50,7 +61,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: sanitizedSwift
         ),
         .executableTarget(
             name: "timeline",
@@ -58,30 +70,41 @@ let package = Package(
                 "TimelineKit",
                 "TimelineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: sanitizedSwift,
+            linkerSettings: sanitizedLink
         ),
         .testTarget(
             name: "TimelineKitTests",
-            dependencies: ["TimelineKit"]
+            dependencies: ["TimelineKit"],
+            swiftSettings: sanitizedSwift,
+            linkerSettings: sanitizedLink
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["timeline", "TimelineKit", "TimelineServer", "CLibXML2"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures"],
+            swiftSettings: sanitizedSwift,
+            linkerSettings: sanitizedLink
         ),
         // Fuzzing (scripts/fuzz): the harness, libFuzzer's entry point, and the
         // replay of the seed corpus and of every crash found (Fuzz/).
         .target(
             name: "TimelineFuzzing",
-            dependencies: ["TimelineKit"]
+            dependencies: ["TimelineKit"],
+            swiftSettings: sanitizedSwift
         ),
         .executableTarget(
             name: "timeline-fuzz",
-            dependencies: ["TimelineFuzzing"]
+            dependencies: ["TimelineFuzzing"],
+            swiftSettings: sanitizedSwift,
+            linkerSettings: sanitizedLink
         ),
         .testTarget(
             name: "FuzzRegressionTests",
-            dependencies: ["TimelineFuzzing"]
+            dependencies: ["TimelineFuzzing"],
+            swiftSettings: sanitizedSwift,
+            linkerSettings: sanitizedLink
         ),
     ]
 )
