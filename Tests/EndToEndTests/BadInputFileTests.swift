@@ -226,45 +226,40 @@ import Glibc
                                    in: workspace.url, executable: URL(fileURLWithPath: setpriv))
     }
 
-    @Test(.enabled(if: canMakeFilesUnreadable, "running as root without setpriv, a mode-000 file stays readable"))
-    func anUnreadableNoteIsReportedOnce() throws {
-        let run = try BadInput.run([], build: { workspace in
-            let path = workspace.folder.path("Content/people/anna-envoy.md").path
-            chmod(path, 0)
-            defer { chmod(path, 0o644) }
-            return try Self.buildWithoutOverridingPermissions(workspace)
-        })
-        BadInput.expectRefused(run, [
+    /// A path made unreadable (mode 000), the mode it is given back, and
+    /// what the build must say.
+    struct UnreadableCase: Sendable, CustomTestStringConvertible {
+        let path: String
+        let mode: mode_t
+        let expected: [String]
+        var testDescription: String { path }
+    }
+
+    static let unreadableCases: [UnreadableCase] = [
+        // anna-envoy.md is named by events too: reported once, where it is.
+        UnreadableCase(path: "Content/people/anna-envoy.md", mode: 0o644, expected: [
             "Content/people/anna-envoy.md: cannot read file: permission denied",
             stopped(at: "load"),
-        ])
-    }
-
-    @Test(.enabled(if: canMakeFilesUnreadable, "running as root without setpriv, a mode-000 folder stays readable"))
-    func anUnreadableNotesFolderIsReportedOnce() throws {
-        let run = try BadInput.run([], build: { workspace in
-            let path = workspace.folder.path("Content/people").path
-            chmod(path, 0)
-            defer { chmod(path, 0o755) }
-            return try Self.buildWithoutOverridingPermissions(workspace)
-        })
-        BadInput.expectRefused(run, [
+        ]),
+        UnreadableCase(path: "Content/people", mode: 0o755, expected: [
             "Content/people: cannot read folder: permission denied",
             stopped(at: "load"),
-        ])
-    }
-
-    @Test(.enabled(if: canMakeFilesUnreadable, "running as root without setpriv, a mode-000 template stays readable"))
-    func anUnreadableTemplateIsReported() throws {
-        let run = try BadInput.run([], build: { workspace in
-            let path = workspace.folder.path("Templates/event.mustache").path
-            chmod(path, 0)
-            defer { chmod(path, 0o644) }
-            return try Self.buildWithoutOverridingPermissions(workspace)
-        })
-        BadInput.expectRefused(run, [
+        ]),
+        UnreadableCase(path: "Templates/event.mustache", mode: 0o644, expected: [
             "Templates/event.mustache: cannot read template: permission denied",
             stopped(at: "templates"),
-        ])
+        ]),
+    ]
+
+    @Test(.enabled(if: canMakeFilesUnreadable, "running as root without setpriv, a mode-000 file stays readable"),
+          arguments: unreadableCases)
+    func anUnreadablePathIsReportedOnce(_ unreadable: UnreadableCase) throws {
+        let run = try BadInput.run([], build: { workspace in
+            let path = workspace.folder.path(unreadable.path).path
+            chmod(path, 0)
+            defer { chmod(path, unreadable.mode) }
+            return try Self.buildWithoutOverridingPermissions(workspace)
+        })
+        BadInput.expectRefused(run, unreadable.expected)
     }
 }

@@ -118,6 +118,17 @@ import Testing
         BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
     }
 
+    /// An asset the templates link to that Templates/assets/ lacks is a
+    /// warning at the line that links to it; the site is still built.
+    @Test func anAssetTheTemplatesLinkToButLackIsAWarning() throws {
+        let run = try BadInput.run([.remove("Templates/assets/filter.js"), .remove("Templates/assets/style.css")])
+        let hint = "add the file there, or every page using this template links to a missing file"
+        BadInput.expectBuilt(run, warnings: [
+            "Templates/index.mustache:4:22: warning: assets/filter.js is not in Templates/assets/ (\(hint))",
+            "Templates/layout.mustache:24:30: warning: {{stylesheet}} links to assets/style.css, which is not in Templates/assets/ (\(hint))",
+        ])
+    }
+
     /// Content and template problems come in one run.
     @Test func contentAndTemplateErrorsAreReportedTogether() throws {
         let run = try BadInput.run([

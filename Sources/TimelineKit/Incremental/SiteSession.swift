@@ -65,7 +65,7 @@ public final class SiteSession: @unchecked Sendable {
                                     pages: Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
             }
             let all = (pages + assets).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-            return ((all, rendered), problems)
+            return ((all, rendered), problems + AssetReferences.missing(in: templates, assets: assets))
         }
         guard !result.diagnostics.hasErrors else { return result }
         result.files = files

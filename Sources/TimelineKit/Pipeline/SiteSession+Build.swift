@@ -17,6 +17,7 @@ extension SiteSession {
         let start = DispatchTime.now().uptimeNanoseconds
         let (assets, problems) = SiteRenderer.assets(in: options.templatesPath)
         result.diagnostics.append(contentsOf: problems)
+        result.diagnostics.append(contentsOf: AssetReferences.missing(in: prepared.templates, assets: assets))
         guard !result.diagnostics.hasErrors else {
             result.failedStage = .render
             return result

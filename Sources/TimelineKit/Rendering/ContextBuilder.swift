@@ -58,7 +58,7 @@ struct ContextBuilder {
         context["siteTitle"] = settings.title
         context["documentTitle"] = page == .index ? settings.title : "\(pageTitle) · \(settings.title)"
         if context["description"] == nil, let description = settings.description { context["description"] = description }
-        context["stylesheet"] = links.asset("style.css")
+        context["stylesheet"] = links.asset(AssetReferences.stylesheet)
         context["home"] = links.home
         // Event headings sit under month headings on the index, straight
         // under the title on a tag page, under a section heading elsewhere.

@@ -1,0 +1,59 @@
+/// Finds the assets the templates link to (`{{root}}assets/filter.js`, and
+/// `{{stylesheet}}`, which is `assets/style.css`) that `Templates/assets/`
+/// does not hold: the site would build, and every page would link to a file
+/// that is not there. A warning, with the template's line, not an error: a
+/// restyled site may drop its script on purpose while it is being reworked.
+enum AssetReferences {
+    /// The file `{{stylesheet}}` links to, under `assets/`.
+    static let stylesheet = "style.css"
+
+    static func missing(in templates: TemplateSet, assets: [RenderedFile]) -> [Diagnostic] {
+        let present = Set(assets.map(\.path))
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
+            let path = ContentLoader.join(templates.folder, "\(name).mustache")
+            var line = 1
+            for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for (column, asset, viaVariable) in references(in: lineText) where !present.contains(asset) {
+                    let message = viaVariable
+                        ? "{{stylesheet}} links to \(asset), which is not in Templates/assets/"
+                        : "\(asset) is not in Templates/assets/"
+                    diagnostics.append(Diagnostic(.warning, file: path, line: line, column: column, message,
+                                                  hint: "add the file there, or every page using this template links to a missing file"))
+                }
+                line += 1
+            }
+        }
+        return diagnostics
+    }
+
+    /// Each `assets/PATH` written in the line, and each `{{stylesheet}}`,
+    /// with its 1-based column.
+    private static func references(in line: Substring) -> [(column: Int, asset: String, viaVariable: Bool)] {
+        var found: [(Int, String, Bool)] = []
+        func column(_ index: Substring.Index) -> Int { line.distance(from: line.startIndex, to: index) + 1 }
+        var rest = line[...]
+        while let hit = rest.firstRange(of: "assets/") {
+            let pathEnd = rest[hit.upperBound...].firstIndex { !isPathCharacter($0) } ?? rest.endIndex
+            // A bare `assets/` names the folder, not a file.
+            if pathEnd > hit.upperBound { found.append((column(hit.lowerBound), String(rest[hit.lowerBound..<pathEnd]), false)) }
+            rest = rest[pathEnd...]
+        }
+        rest = line[...]
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+            // {{stylesheet}}, {{ stylesheet }}, {{{stylesheet}}} and {{&stylesheet}} all render it.
+            var name = rest[open.upperBound..<close.lowerBound].trimmingCharactersInSpaces[...]
+            if let sigil = name.first, sigil == "{" || sigil == "&" { name = name.dropFirst() }
+            if name.trimmingCharactersInSpaces == "stylesheet" {
+                found.append((column(open.lowerBound), "assets/" + stylesheet, true))
+            }
+            rest = rest[close.upperBound...]
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    private static func isPathCharacter(_ character: Character) -> Bool {
+        guard character.isASCII else { return false }
+        return character.isLetter || character.isNumber || "._-/~".contains(character)
+    }
+}
