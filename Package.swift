@@ -35,7 +35,6 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSwap", cSettings: sanitizedC),
-        .target(name: "CFreedMemory", cSettings: sanitizedC),
         // libxml2's HTML parser, for tests that read built pages as a browser would.
         .systemLibrary(
             name: "CLibXML2",
@@ -47,7 +46,6 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSwap",
-                "CFreedMemory",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -83,7 +83,6 @@ public final class SiteSession: @unchecked Sendable {
         guard let linked = link(&result, remembering: remembering) else { return nil }
         let templates = linked.0
         var chronology = linked.1
-        if !remembering { FreedMemory.release() }
         let bodies = Self.timed(.markdown, &result) {
             NoteBodies.render(chronology, reusing: lastBodies, remembering: remembering)
         }
@@ -91,7 +90,6 @@ public final class SiteSession: @unchecked Sendable {
             lastBodies = bodies
         } else {
             chronology.forgetEventMarkdown()
-            FreedMemory.release()
         }
         result.chronology = chronology
         guard !result.diagnostics.hasErrors, let templates else { return nil }
