@@ -14,11 +14,17 @@ struct KeyedCache<Inputs: Equatable, Value> {
             entries[keys[i]].flatMap { $0.inputs == inputs[i] ? $0.value : nil }
         }
         let missing = values.indices.filter { values[$0] == nil }
-        for (i, value) in zip(missing, parallelMap(missing, compute)) { values[i] = value }
-        var next: [String: (inputs: Inputs, value: Value)] = [:]
-        next.reserveCapacity(keys.count)
-        for i in keys.indices { next[keys[i]] = (inputs[i], values[i]!) }
-        entries = next
+        for (i, value) in zip(missing, parallelMap(missing, compute)) {
+            values[i] = value
+            entries[keys[i]] = (inputs[i], value)
+        }
+        // Updated in place: rebuilding 10,000 entries per edit cost more
+        // than the few values recomputed. Keys are unique, so more entries
+        // than keys means some are no longer asked for.
+        if entries.count > keys.count {
+            let wanted = Set(keys)
+            entries = entries.filter { wanted.contains($0.key) }
+        }
         return values.map { $0! }
     }
 
