@@ -1,7 +1,7 @@
-import Dispatch
-
 /// The named stages a build runs, in order. Each is a function from values to
-/// values; only `load` reads and only `write` writes.
+/// values; only `load` reads. `build` writes each page into a staging folder
+/// during `render`, and `write` swaps that folder in; `check` and `serve`
+/// stop before writing.
 public enum Stage: String, Sendable, CaseIterable {
     case load, parse, link, markdown, templates, render, write
 }
@@ -35,21 +35,5 @@ public enum Pipeline {
     /// made, then swap it in for the output folder if nothing was wrong.
     public static func build(_ options: BuildOptions) -> BuildResult {
         SiteSession(options: options).build()
-    }
-
-    /// Writes a successful result; a failure to write becomes a diagnostic.
-    public static func write(_ rendered: BuildResult, to output: String) -> BuildResult {
-        var result = rendered
-        guard result.succeeded else { return result }
-        let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            try SiteWriter.write(result.files, to: output)
-        } catch {
-            result.diagnostics.append(Diagnostic(.error, file: error.path, "cannot write the site: \(error.reason)",
-                                                 hint: "the previous site was left in place"))
-            result.failedStage = .write
-        }
-        result.timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-        return result
     }
 }

@@ -4,33 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// The write stage. The whole site is written into a staging folder beside
-/// the output, then swapped in with one atomic rename, so a failed or killed
-/// build never leaves `Public/` partial or empty: readers see the complete
-/// old site or the complete new one.
+/// How the site reaches disk: written into a staging folder beside the
+/// output (`StagingFolder`), then swapped in with one atomic rename, so a
+/// failed or killed build never leaves `Public/` partial or empty: readers
+/// see the complete old site or the complete new one. This holds what the
+/// steps share: the error they report and removing a folder tree.
 public enum SiteWriter {
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
         public var description: String { "\(path): \(reason)" }
-    }
-
-    /// Writes `files` to `output`, replacing what was there.
-    public static func write(_ files: [RenderedFile], to output: String) throws(Failure) {
-        let staging = try StagingFolder(for: output)
-        do throws(Failure) {
-            try staging.makeFolders(for: files.lazy.map(\.path))
-            // The files on all cores: the time goes to the kernel.
-            let failures = parallelMap(files) { file -> Failure? in
-                do throws(Failure) { try staging.write(file) } catch { return error }
-                return nil
-            }
-            if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
-        } catch {
-            staging.discard()
-            throw error
-        }
-        try staging.commit()
     }
 
     static func removeTree(_ path: String) {
