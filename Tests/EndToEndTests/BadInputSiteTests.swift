@@ -119,9 +119,14 @@ import Testing
     }
 
     /// An asset the templates link to that Templates/assets/ lacks is a
-    /// warning at the line that links to it; the site is still built.
+    /// warning at the line that links to it; the site is still built. A
+    /// link to another site's assets/ is not the site's own.
     @Test func anAssetTheTemplatesLinkToButLackIsAWarning() throws {
-        let run = try BadInput.run([.remove("Templates/assets/filter.js"), .remove("Templates/assets/style.css")])
+        let run = try BadInput.run([
+            .remove("Templates/assets/filter.js"), .remove("Templates/assets/style.css"),
+            .replace("Templates/layout.mustache", "<link rel=\"stylesheet\" href=\"{{stylesheet}}\">",
+                     with: "<link rel=\"stylesheet\" href=\"{{stylesheet}}\"><link rel=\"icon\" href=\"https://example.org/assets/icon.png\">"),
+        ])
         let hint = "add the file there, or every page using this template links to a missing file"
         BadInput.expectBuilt(run, warnings: [
             "Templates/index.mustache:4:22: warning: assets/filter.js is not in Templates/assets/ (\(hint))",

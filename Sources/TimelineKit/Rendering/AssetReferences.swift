@@ -35,8 +35,11 @@ enum AssetReferences {
         var rest = line[...]
         while let hit = rest.firstRange(of: "assets/") {
             let pathEnd = rest[hit.upperBound...].firstIndex { !isPathCharacter($0) } ?? rest.endIndex
-            // A bare `assets/` names the folder, not a file.
-            if pathEnd > hit.upperBound { found.append((column(hit.lowerBound), String(rest[hit.lowerBound..<pathEnd]), false)) }
+            // A bare `assets/` names the folder, not a file; one inside a
+            // longer path (`https://example.org/assets/…`) is not ours.
+            if pathEnd > hit.upperBound, startsALink(line, at: hit.lowerBound) {
+                found.append((column(hit.lowerBound), String(rest[hit.lowerBound..<pathEnd]), false))
+            }
             rest = rest[pathEnd...]
         }
         rest = line[...]
@@ -50,6 +53,14 @@ enum AssetReferences {
             rest = rest[close.upperBound...]
         }
         return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// After `{{root}}`, a quote, `=`, `(` or a space, or at the start of
+    /// the line: where a link into the site's own `assets/` begins.
+    private static func startsALink(_ line: Substring, at index: Substring.Index) -> Bool {
+        guard index > line.startIndex else { return true }
+        let before = line[line.index(before: index)]
+        return before == "}" || before == "\"" || before == "'" || before == "=" || before == "(" || before.isWhitespace
     }
 
     private static func isPathCharacter(_ character: Character) -> Bool {
