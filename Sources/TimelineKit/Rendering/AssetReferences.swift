@@ -12,8 +12,7 @@ enum AssetReferences {
         var diagnostics: [Diagnostic] = []
         for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
             let path = ContentLoader.join(templates.folder, "\(name).mustache")
-            var line = 1
-            for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for (line, lineText) in TemplateTags.numberedLines(text) {
                 for (column, asset, viaVariable) in references(in: lineText) where !present.contains(asset) {
                     let message = viaVariable
                         ? "{{stylesheet}} links to \(asset), which is not in Templates/assets/"
@@ -21,7 +20,6 @@ enum AssetReferences {
                     diagnostics.append(Diagnostic(.warning, file: path, line: line, column: column, message,
                                                   hint: "add the file there, or every page using this template links to a missing file"))
                 }
-                line += 1
             }
         }
         return diagnostics
@@ -31,26 +29,21 @@ enum AssetReferences {
     /// with its 1-based column.
     private static func references(in line: Substring) -> [(column: Int, asset: String, viaVariable: Bool)] {
         var found: [(Int, String, Bool)] = []
-        func column(_ index: Substring.Index) -> Int { line.distance(from: line.startIndex, to: index) + 1 }
         var rest = line[...]
         while let hit = rest.firstRange(of: "assets/") {
             let pathEnd = rest[hit.upperBound...].firstIndex { !isPathCharacter($0) } ?? rest.endIndex
             // A bare `assets/` names the folder, not a file; one inside a
             // longer path (`https://example.org/assets/…`) is not ours.
             if pathEnd > hit.upperBound, startsALink(line, at: hit.lowerBound) {
-                found.append((column(hit.lowerBound), String(rest[hit.lowerBound..<pathEnd]), false))
+                found.append((TemplateTags.column(of: hit.lowerBound, in: line), String(rest[hit.lowerBound..<pathEnd]), false))
             }
             rest = rest[pathEnd...]
         }
-        rest = line[...]
-        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+        for (column, tag) in TemplateTags.tags(in: line) {
             // {{stylesheet}}, {{ stylesheet }}, {{{stylesheet}}} and {{&stylesheet}} all render it.
-            var name = rest[open.upperBound..<close.lowerBound].trimmingCharactersInSpaces[...]
+            var name = tag.trimmingCharactersInSpaces[...]
             if let sigil = name.first, sigil == "{" || sigil == "&" { name = name.dropFirst() }
-            if name.trimmingCharactersInSpaces == "stylesheet" {
-                found.append((column(open.lowerBound), "assets/" + stylesheet, true))
-            }
-            rest = rest[close.upperBound...]
+            if name.trimmingCharactersInSpaces == "stylesheet" { found.append((column, "assets/" + stylesheet, true)) }
         }
         return found.sorted { $0.0 < $1.0 }
     }

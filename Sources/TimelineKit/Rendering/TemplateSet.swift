@@ -88,25 +88,16 @@ public struct TemplateSet: Sendable {
 enum PartialReferences {
     static func missing(in text: String, path: String, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var line = 1
-        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = lineText[...]
-            while let open = rest.firstRange(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.firstRange(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound]
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharactersInSpaces
-                    if !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) {
-                        let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
-                        diagnostics.append(Diagnostic(
-                            .error, file: path, line: line, column: column, "partial '\(name)' not found",
-                            hint: Suggestion.hint(for: name, in: known) ?? "create \(name).mustache beside it"))
-                    }
+        for (line, lineText) in TemplateTags.numberedLines(text) {
+            for (column, tag) in TemplateTags.tags(in: lineText) {
+                guard let sigil = tag.first, sigil == ">" || sigil == "<" else { continue }
+                let name = tag.dropFirst().trimmingCharactersInSpaces
+                if !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) {
+                    diagnostics.append(Diagnostic(
+                        .error, file: path, line: line, column: column, "partial '\(name)' not found",
+                        hint: Suggestion.hint(for: name, in: known) ?? "create \(name).mustache beside it"))
                 }
-                rest = afterOpen[close.upperBound...]
             }
-            line += 1
         }
         return diagnostics
     }
