@@ -36,8 +36,8 @@ public final class PreviewServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then shuts down cleanly.
     public func run() async throws {
         rebuilder.rebuildNow()
-        let watcher = ContentWatcher(roots: [options.build.contentPath, options.build.templatesPath]) { [rebuilder] in
-            rebuilder.schedule()
+        let watcher = ContentWatcher(roots: [options.build.contentPath, options.build.templatesPath]) { [rebuilder] changed in
+            rebuilder.schedule(changed)
         }
         watcher.start()
         defer { watcher.stop() }
@@ -122,6 +122,8 @@ final class Rebuilder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "timeline-rebuild")
     private let lock = NSLock()
     private var pending = false
+    /// The paths changed since the last rebuild began; nil when unknown.
+    private var changed: Set<String>? = []
 
     init(session: SiteSession, store: SiteStore, liveReload: LiveReload, log: @escaping @Sendable (String) -> Void) {
         self.session = session
@@ -130,29 +132,36 @@ final class Rebuilder: @unchecked Sendable {
         self.log = log
     }
 
-    func schedule() {
+    /// `paths` are the files the watcher saw change, nil if it cannot tell.
+    func schedule(_ paths: Set<String>?) {
         lock.lock()
         let alreadyPending = pending
         pending = true
+        changed = paths.flatMap { changed?.union($0) }
         lock.unlock()
         guard !alreadyPending else { return }
         queue.async { [self] in
             lock.lock()
             pending = false
+            let paths = changed
+            changed = []
             lock.unlock()
-            rebuildNow()
+            rebuildNow(changed: paths)
             Task { await liveReload.notify() }
         }
     }
 
     /// Builds and publishes the result; on errors, prints them and keeps the
     /// last good files behind the error page.
-    func rebuildNow() {
+    func rebuildNow(changed paths: Set<String>? = nil) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = session.render()
+        let result = session.render(changed: paths)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         for warning in result.diagnostics.warnings { log(warning.description) }
-        if result.succeeded {
+        if let changedFiles = result.changedFiles {
+            store.update(replacing: changedFiles)
+            log("Built \(result.renderedPages) of \(result.pageCount) pages in \(Int(milliseconds.rounded())) ms (body edit)")
+        } else if result.succeeded {
             store.update(files: result.files, problems: nil)
             log("Built \(result.renderedPages) of \(result.pageCount) pages in \(Int(milliseconds.rounded())) ms")
         } else {

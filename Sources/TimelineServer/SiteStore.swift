@@ -31,5 +31,16 @@ final class SiteStore: @unchecked Sendable {
         current.problems = problems
         current.version += 1
     }
+
+    /// Swaps in just `files`, every other file staying as it is: after a
+    /// build that patched the one before (`BuildResult.changedFiles`), this
+    /// spares mapping the whole site again.
+    func update(replacing files: [RenderedFile]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for file in files { current.files[file.path] = file.bytes }
+        current.problems = nil
+        current.version += 1
+    }
 }
 

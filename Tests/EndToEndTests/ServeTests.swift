@@ -61,6 +61,30 @@ import Testing
         #expect(server.interrupt() == 0, "shuts down cleanly with a page still listening")
     }
 
+    @Test func aBodyEditSavedInPlaceOrByRenamePatchesTheServedSite() throws {
+        let workspace = try Workspace()
+        let server = try ServeProcess(in: workspace)
+        var offset = server.log.count
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "A second paragraph", with: "A paragraph on sanctions")
+        var line = try #require(server.waitFor("Built ", after: offset, timeout: 5))
+        // Patched: the second paragraph is on the event's page alone (lists
+        // show the first), and in the site-wide files.
+        #expect(line.hasPrefix("Built 1 of 23 pages in ") && line.hasSuffix(" ms (body edit)"), "\(line)")
+        #expect(try RawHTTP.get(port: server.port, "/events/geneva-meeting/").text.contains("A paragraph on sanctions"))
+        #expect(try RawHTTP.get(port: server.port, "/timeline.json").text.contains("A paragraph on sanctions"))
+
+        // As editors save atomically: a hidden temporary file renamed over the note.
+        offset = server.log.count
+        let text = try workspace.folder.read("Content/events/geneva-meeting.md")
+        try workspace.write("Content/events/.geneva-meeting.md.tmp", text.replacingOccurrences(of: "sanctions", with: "prisoners"))
+        #expect(rename(workspace.folder.path("Content/events/.geneva-meeting.md.tmp").path,
+                       workspace.folder.path("Content/events/geneva-meeting.md").path) == 0)
+        line = try #require(server.waitFor("(body edit)", after: offset, timeout: 5))
+        #expect(try RawHTTP.get(port: server.port, "/events/geneva-meeting/").text.contains("A paragraph on prisoners"))
+        #expect(!server.log.dropFirst(offset).contains("failed"), "\(server.log)")
+        #expect(server.interrupt() == 0)
+    }
+
     @Test func aContentErrorIsShownInThePageUntilFixed() throws {
         let workspace = try Workspace()
         let server = try ServeProcess(in: workspace)

@@ -32,29 +32,36 @@ enum AffectedPages {
                 before[key] != after[key] || oldBodies[kind, key] != newBodies[kind, key]
             }
         }
-        for slug in changed(.event, old.events, new.events, slug: { $0.source.slug }) {
-            pages.formUnion(listings(ofEvent: slug, in: old))
-            pages.formUnion(listings(ofEvent: slug, in: new))
-        }
-        func withEvents(_ kind: NoteKind, _ slugs: Set<String>, _ index: (Chronology) -> [String: [Int]]) {
+        func include(_ kind: NoteKind, _ slugs: Set<String>) {
             for slug in slugs {
-                pages.insert(notePath(kind, slug))
-                for chronology in [old, new] {
-                    for event in index(chronology)[slug] ?? [] {
-                        pages.formUnion(listings(ofEvent: chronology.events[event].source.slug, in: chronology))
-                    }
-                }
+                pages.formUnion(showing(kind, slug, in: old))
+                pages.formUnion(showing(kind, slug, in: new))
             }
         }
-        withEvents(.person, changed(.person, old.people, new.people, slug: { $0.source.slug }), \.eventsByPerson)
-        withEvents(.place, changed(.place, old.places, new.places, slug: { $0.source.slug }), \.eventsByPlace)
-        withEvents(.article, changed(.article, old.articles, new.articles, slug: { $0.source.slug }), \.eventsByArticle)
-        let documents = changed(.document, old.documents, new.documents, slug: { $0.source.slug })
-        if !documents.isEmpty {
-            // Every document page draws the whole lineage diagram.
-            pages.formUnion(new.documents.map { notePath(.document, $0.source.slug) })
-            withEvents(.document, documents, \.eventsByDocument)
+        include(.event, changed(.event, old.events, new.events, slug: { $0.source.slug }))
+        include(.person, changed(.person, old.people, new.people, slug: { $0.source.slug }))
+        include(.place, changed(.place, old.places, new.places, slug: { $0.source.slug }))
+        include(.article, changed(.article, old.articles, new.articles, slug: { $0.source.slug }))
+        include(.document, changed(.document, old.documents, new.documents, slug: { $0.source.slug }))
+        return pages
+    }
+
+    /// Every page that can show the note: an event's listings (below); for
+    /// any other note, its own page and the listings of the events naming it
+    /// (list items carry names), and for a document every document page
+    /// (each draws the whole lineage).
+    static func showing(_ kind: NoteKind, _ slug: String, in chronology: Chronology) -> Set<String> {
+        let naming: [Int]?
+        switch kind {
+        case .event: return listings(ofEvent: slug, in: chronology)
+        case .person: naming = chronology.eventsByPerson[slug]
+        case .place: naming = chronology.eventsByPlace[slug]
+        case .article: naming = chronology.eventsByArticle[slug]
+        case .document: naming = chronology.eventsByDocument[slug]
         }
+        var pages: Set<String> = [notePath(kind, slug)]
+        if kind == .document { pages.formUnion(chronology.documents.map { notePath(.document, $0.source.slug) }) }
+        for event in naming ?? [] { pages.formUnion(listings(ofEvent: chronology.events[event].source.slug, in: chronology)) }
         return pages
     }
 

@@ -4,31 +4,40 @@ import Dispatch
 /// `build` and `check`). It remembers each note file's parse by its stamp,
 /// each body's rendering, and the pages of the last good build, so a rebuild
 /// after one edit reads one file and renders only the pages that show it.
+/// Told which files changed, it patches the last build when only note
+/// bodies did (see `SiteSession+BodyEdits.swift`).
 ///
 /// Not thread-safe: one build at a time (the server serialises them).
 public final class SiteSession: @unchecked Sendable {
-    public var options: BuildOptions
+    public let options: BuildOptions
 
-    private struct CachedNote {
+    struct CachedNote {
         let stamp: FileStamp
         let file: SourceFile
         let parsed: (ParsedNote, [Diagnostic])
     }
 
     /// What the last successful render produced, to render only the difference.
-    private struct LastGood {
-        let chronology: Chronology
-        let bodies: NoteBodies
+    struct LastGood {
+        var chronology: Chronology
+        var bodies: NoteBodies
         let templateSources: [String: String]
         let assets: [RenderedFile]
-        let pages: [String: RenderedFile]
+        var pages: [String: RenderedFile]
     }
 
-    private var notes: [String: CachedNote] = [:]
-    private var lastGood: LastGood?
-    private var lastBodies: NoteBodies?
+    /// Note files by path, when every note is a file of its own.
+    var notes: [String: CachedNote] = [:]
+    /// Whether each note was read from a file no other note shares (no
+    /// symbolic or hard links): only then does a changed path name every
+    /// note whose text changed.
+    var notesHaveOwnFiles = false
+    var lastGood: LastGood?
+    var lastBodies: NoteBodies?
     private var renderCache = RenderCache()
     private var lastVerifier: QuoteVerifier?
+    /// The last build, if it succeeded: what a body edit patches.
+    var patchable: PatchableBuild?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -43,11 +52,18 @@ public final class SiteSession: @unchecked Sendable {
 
     /// Runs every stage but `write`. `result.files` is the whole site;
     /// `result.renderedPages` says how many pages were rendered anew.
-    public func render() -> BuildResult {
+    ///
+    /// `changed` names the files changed since the last call, when known
+    /// (`serve`'s watcher knows): if they are notes whose bodies alone
+    /// changed, the last build is patched instead, reading no other file.
+    public func render(changed: Set<String>? = nil) -> BuildResult {
+        if let changed, let patched = renderBodyEdits(in: changed) { return patched }
+        patchable = nil
         var result = BuildResult()
         guard let prepared = prepare(&result, remembering: true) else { return result }
         let (chronology, bodies, templates) = (prepared.chronology, prepared.bodies, prepared.templates)
 
+        var site: SiteRenderer.RenderedSite?
         let (files, pages) = Self.timed(.render, &result) { () -> (([RenderedFile], Int), [Diagnostic]) in
             let (assets, problems) = SiteRenderer.assets(in: options.templatesPath)
             var only: Set<String>?
@@ -56,8 +72,9 @@ public final class SiteSession: @unchecked Sendable {
                 only = AffectedPages.between(last.chronology, last.bodies, chronology, bodies)
                 previous = last.pages
             }
-            let pages = SiteRenderer.render(chronology, bodies: bodies, templates: templates, only: only, previous: previous,
-                                            progress: options.progress, cache: &renderCache)
+            site = SiteRenderer.render(chronology, bodies: bodies, templates: templates, only: only, previous: previous,
+                                       progress: options.progress, cache: &renderCache)
+            let pages = site!.files
             let html = pages.filter { $0.path.hasSuffix(".html") }
             let rendered = only.map { set in html.filter { set.contains($0.path) || previous[$0.path] == nil }.count } ?? html.count
             if problems.isEmpty {
@@ -71,6 +88,7 @@ public final class SiteSession: @unchecked Sendable {
         result.files = files
         result.renderedPages = pages
         result.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
+        if let site { patchable = PatchableBuild(result: result, templates: templates, site: site) }
         return result
     }
 
@@ -119,6 +137,8 @@ public final class SiteSession: @unchecked Sendable {
                     if let stamp = content.stamps[file.path] { kept[file.path] = CachedNote(stamp: stamp, file: file, parsed: note) }
                 }
                 notes = kept
+                notesHaveOwnFiles = kept.count == content.files.count
+                    && Set(kept.values.map(\.stamp.inode)).count == kept.count
             }
             return SiteParser.assemble(settingsText: content.settingsText, settingsPath: content.settingsPath, notes: parsed)
         }

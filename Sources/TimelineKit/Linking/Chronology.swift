@@ -5,10 +5,10 @@ public struct Chronology: Sendable {
     public let settings: SiteSettings
     /// Published events in chronological order (drafts only when asked for).
     public private(set) var events: [Event]
-    public let articles: [Article]
-    public let people: [Person]
-    public let places: [Place]
-    public let documents: [Document]
+    public private(set) var articles: [Article]
+    public private(set) var people: [Person]
+    public private(set) var places: [Place]
+    public private(set) var documents: [Document]
     /// Every tag in use, sorted.
     public let tags: [String]
     /// Notes that exist but failed to parse (see `Site.unreadable`).
@@ -90,6 +90,29 @@ public struct Chronology: Sendable {
     /// look for dates in it).
     mutating func forgetEventMarkdown() {
         for index in events.indices { events[index].source.body = "" }
+    }
+
+    /// Where note `slug` of `kind` is in its array, if it is in this chronology.
+    func index(of kind: NoteKind, _ slug: String) -> Int? {
+        switch kind {
+        case .event: return eventIndex[slug]
+        case .person: return personIndex[slug]
+        case .place: return placeIndex[slug]
+        case .document: return documentIndex[slug]
+        case .article: return articleIndex[slug]
+        }
+    }
+
+    /// Replaces the body of the note at `index` of `kind`'s array: all a
+    /// body edit changes here (see `BodyEdit`).
+    mutating func replaceBody(of kind: NoteKind, at index: Int, with body: String) {
+        switch kind {
+        case .event: events[index].source.body = body
+        case .person: people[index].source.body = body
+        case .place: places[index].source.body = body
+        case .document: documents[index].source.body = body
+        case .article: articles[index].source.body = body
+        }
     }
 
     /// Date, then precision, then title, then slug: a total order, so the

@@ -15,7 +15,7 @@ public struct NoteBodies: Sendable {
         let problems: [Diagnostic]
     }
 
-    private let entries: [Key: Entry]
+    private var entries: [Key: Entry]
     /// Which notes exist: a body's links resolve differently when this changes.
     private let links: ContentLinks
     private let allowsRawHTML: Bool
@@ -43,29 +43,7 @@ public struct NoteBodies: Sendable {
 
         let results = parallelMap(notes) { kind, source -> Entry in
             if let earlier = reusable[Key(kind: kind, slug: source.slug)], earlier.source == source { return earlier }
-            var problems: [Diagnostic] = []
-            let output = markdown.render(source.body) { link in
-                switch links.resolve(link.destination, from: kind) {
-                case .notContent:
-                    return nil
-                case .page(let path):
-                    return "../../" + path
-                case .draft(let slug):
-                    problems.append(Diagnostic(
-                        .error, file: source.file, line: source.bodyLine + link.line - 1, column: link.column,
-                        "link to draft event '\(slug)', which this build leaves out",
-                        hint: "publish the event, remove the link, or build with --drafts"))
-                    return nil
-                case let .missing(target, slug, suggestion):
-                    let what = target.map { "no \($0.folder)/\(slug).md" } ?? "not a note in Content/"
-                    problems.append(Diagnostic(
-                        .error, file: source.file, line: source.bodyLine + link.line - 1, column: link.column,
-                        "broken link to '\(link.destination)': \(what)",
-                        hint: suggestion.map { "did you mean '\($0).md'?" } ?? "link to an existing note, like ../people/SLUG.md"))
-                    return nil
-                }
-            }
-            return Entry(source: remembering ? source : nil, rendered: output, problems: problems)
+            return entry(kind, source, markdown: markdown, links: links, remembering: remembering)
         }
         var entries: [Key: Entry] = [:]
         var diagnostics: [Diagnostic] = []
@@ -74,5 +52,57 @@ public struct NoteBodies: Sendable {
             diagnostics += entry.problems
         }
         return (NoteBodies(entries: entries, links: links, allowsRawHTML: allowsRawHTML), diagnostics)
+    }
+
+    /// Bodies of some notes rendered anew, to be put in with `replace`.
+    struct Replacement {
+        fileprivate let entries: [(Key, Entry)]
+        /// Each link to a missing note, as in `render`.
+        let problems: [Diagnostic]
+    }
+
+    /// Renders the bodies of `notes` again. The set of notes must be the one
+    /// these bodies were rendered for, so every other body's links resolve
+    /// as before (a body edit keeps it).
+    func rendering(_ notes: [(NoteKind, NoteSource)]) -> Replacement {
+        let markdown = Markdown(allowsRawHTML: allowsRawHTML)
+        let entries = notes.map { kind, source in
+            (Key(kind: kind, slug: source.slug), Self.entry(kind, source, markdown: markdown, links: links, remembering: true))
+        }
+        return Replacement(entries: entries, problems: entries.flatMap(\.1.problems))
+    }
+
+    /// Puts in bodies rendered by `rendering`, in place: a session's bodies
+    /// are 10,000 entries, which a copy would cost more than the edit.
+    mutating func replace(with replacement: Replacement) {
+        for (key, entry) in replacement.entries { entries[key] = entry }
+    }
+
+    /// One body rendered, each link to a missing note an error at its line.
+    private static func entry(_ kind: NoteKind, _ source: NoteSource, markdown: Markdown, links: ContentLinks,
+                              remembering: Bool) -> Entry {
+        var problems: [Diagnostic] = []
+        let output = markdown.render(source.body) { link in
+            switch links.resolve(link.destination, from: kind) {
+            case .notContent:
+                return nil
+            case .page(let path):
+                return "../../" + path
+            case .draft(let slug):
+                problems.append(Diagnostic(
+                    .error, file: source.file, line: source.bodyLine + link.line - 1, column: link.column,
+                    "link to draft event '\(slug)', which this build leaves out",
+                    hint: "publish the event, remove the link, or build with --drafts"))
+                return nil
+            case let .missing(target, slug, suggestion):
+                let what = target.map { "no \($0.folder)/\(slug).md" } ?? "not a note in Content/"
+                problems.append(Diagnostic(
+                    .error, file: source.file, line: source.bodyLine + link.line - 1, column: link.column,
+                    "broken link to '\(link.destination)': \(what)",
+                    hint: suggestion.map { "did you mean '\($0).md'?" } ?? "link to an existing note, like ../people/SLUG.md"))
+                return nil
+            }
+        }
+        return Entry(source: remembering ? source : nil, rendered: output, problems: problems)
     }
 }

@@ -70,7 +70,7 @@ public struct NoteSource: Sendable, Equatable {
 }
 
 public struct Article: Sendable, Equatable {
-    public let source: NoteSource
+    public internal(set) var source: NoteSource
     public var title: String
     public var published: PartialDate
     public var outlet: String?
@@ -120,7 +120,7 @@ public struct Event: Sendable, Equatable {
 }
 
 public struct Person: Sendable, Equatable {
-    public let source: NoteSource
+    public internal(set) var source: NoteSource
     public var name: String
     public var role: String?
     public var country: String?
@@ -132,16 +132,28 @@ public struct Coordinates: Sendable, Hashable {
 }
 
 public struct Place: Sendable, Equatable {
-    public let source: NoteSource
+    public internal(set) var source: NoteSource
     public var name: String
     public var country: String?
     public var coordinates: Coordinates?
 }
 
 public struct Document: Sendable, Equatable {
-    public let source: NoteSource
+    public internal(set) var source: NoteSource
     public var title: String
     public var date: EventDate?
     public var points: Int?
     public var supersedes: Reference?
 }
+
+
+/// A note of any kind, for code that only touches its source.
+protocol HasSource {
+    var source: NoteSource { get set }
+}
+
+extension Article: HasSource {}
+extension Event: HasSource {}
+extension Person: HasSource {}
+extension Place: HasSource {}
+extension Document: HasSource {}

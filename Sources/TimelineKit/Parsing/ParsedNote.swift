@@ -27,3 +27,36 @@ public enum ParsedNote: Sendable, Equatable {
         return (note ?? .unreadable(file.kind, file.slug), problems + f.diagnostics)
     }
 }
+
+extension ParsedNote {
+    /// The note's kind and source, nil for an unreadable note.
+    var source: NoteSource? {
+        switch self {
+        case .article(let note): return note.source
+        case .event(let note): return note.source
+        case .person(let note): return note.source
+        case .place(let note): return note.source
+        case .document(let note): return note.source
+        case .unreadable: return nil
+        }
+    }
+
+    /// Whether `other` is this note, its body perhaps changed but nothing
+    /// above it, not even the line the body starts on: then only what
+    /// shows the body can differ.
+    func matchesAboveBody(_ other: ParsedNote) -> Bool {
+        func same<Note: HasSource & Equatable>(_ a: Note, _ b: Note) -> Bool {
+            var b = b
+            b.source.body = a.source.body
+            return a == b
+        }
+        switch (self, other) {
+        case let (.article(a), .article(b)): return same(a, b)
+        case let (.event(a), .event(b)): return same(a, b)
+        case let (.person(a), .person(b)): return same(a, b)
+        case let (.place(a), .place(b)): return same(a, b)
+        case let (.document(a), .document(b)): return same(a, b)
+        default: return false
+        }
+    }
+}

@@ -18,6 +18,9 @@ public struct BuildResult: Sendable {
     public var timings: [(stage: Stage, seconds: Double)] = []
     /// The stage that found the errors, if any.
     public var failedStage: Stage?
+    /// Set when this build patched the session's previous one (a body edit):
+    /// the files of `files` that differ from it, so a server swaps just those.
+    public var changedFiles: [RenderedFile]?
     /// The linked site, when the build got that far (for `check`'s review).
     public var chronology: Chronology?
 

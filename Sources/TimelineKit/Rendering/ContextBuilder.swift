@@ -26,6 +26,11 @@ struct ContextBuilder {
         items = EventItems(self, templates: templates, cache: &cache, variants: variants)
     }
 
+    /// Uses items already rendered (a session's, patched after an edit).
+    mutating func use(_ items: EventItems) {
+        self.items = items
+    }
+
     func context(for page: Page) -> [String: Any] {
         let folder = page.folder(in: chronology)
         let links = page == .notFound ? PageLinks(root: notFoundRoot) : PageLinks(folder: folder)

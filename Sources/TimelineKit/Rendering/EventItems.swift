@@ -43,7 +43,7 @@ struct EventItems {
 
     /// Items by event index, one array per variant; nil for a variant not
     /// rendered up front.
-    private let rendered: [[String]?]
+    private var rendered: [[String]?]
 
     /// Every event's items in `variants`, rendered anew only where `cache`
     /// has none made from the same inputs (with the same templates).
@@ -58,6 +58,21 @@ struct EventItems {
         var rendered = [[String]?](repeating: nil, count: Variant.allCases.count)
         for (position, variant) in variants.enumerated() { rendered[variant.rawValue] = items.map { $0[position] } }
         self.rendered = rendered
+    }
+
+    /// Renders the items of the event at `index` again, in every variant
+    /// held (after an edit to its body, which gives its summary); returns
+    /// whether any came out different.
+    mutating func rerender(_ index: Int, _ builder: ContextBuilder, _ templates: TemplateSet) -> Bool {
+        var changed = false
+        for variant in Variant.allCases where rendered[variant.rawValue] != nil {
+            let item = Self.render(index, variant, builder, templates)
+            if item != rendered[variant.rawValue]![index] {
+                rendered[variant.rawValue]![index] = item
+                changed = true
+            }
+        }
+        return changed
     }
 
     /// The items of the events at `indexes`, joined; nil when `variant` was

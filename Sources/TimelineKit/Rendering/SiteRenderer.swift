@@ -5,7 +5,19 @@ public enum SiteRenderer {
     /// (the fuzz target renders this way).
     public static func render(_ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) -> [RenderedFile] {
         var cache = RenderCache()
-        return render(chronology, bodies: bodies, templates: templates, cache: &cache)
+        return render(chronology, bodies: bodies, templates: templates, cache: &cache).files
+    }
+
+    /// A rendered site and the parts a session patches after a body edit.
+    struct RenderedSite {
+        /// The pages, then the site-wide files; assets are not among them.
+        var files: [RenderedFile]
+        /// Each page by the path it renders to.
+        var pages: [String: Page]
+        /// Every event's list items, in every variant.
+        var items: EventItems
+        /// Every event's parts of the site-wide files, in chronological order.
+        var fragments: [EventFragments]
     }
 
     /// Renders every page, or only those in `only`, taking the rest from
@@ -15,10 +27,11 @@ public enum SiteRenderer {
         _ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet,
         only: Set<String>? = nil, previous: [String: RenderedFile] = [:], progress: BuildProgress? = nil,
         cache: inout RenderCache
-    ) -> [RenderedFile] {
+    ) -> RenderedSite {
         cache.use(templates: templates, settings: chronology.settings)
         var builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates)
-        builder.prepareItems(&cache.items)
+        let items = EventItems(builder, templates: templates, cache: &cache.items)
+        builder.use(items)
         let pages = Page.all(in: chronology)
         progress?.starting(pages: pages.count)
         let html = parallelMap(pages) { page -> RenderedFile in
@@ -28,21 +41,35 @@ public enum SiteRenderer {
             return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
         }
         let fragments = EventFragments.all(chronology, bodies: bodies, cache: &cache.fragments)
-        return html + formats(chronology, bodies: bodies, fragments: fragments)
+        return RenderedSite(files: html + formats(chronology, bodies: bodies, fragments: fragments),
+                            pages: Dictionary(zip(html.map(\.path), pages), uniquingKeysWith: { a, _ in a }),
+                            items: items, fragments: fragments)
     }
 
-    /// Search index, feeds, calendar, TimelineJS data, sitemap and robots.txt.
-    static func formats(_ chronology: Chronology, bodies: NoteBodies, fragments: [EventFragments]) -> [RenderedFile] {
-        let items = FeedItem.newest(chronology, bodies: bodies, limit: chronology.settings.feedLimit)
-        var files = [
-            SearchIndex.render(chronology, entries: fragments.map(\.search)),
-            AtomFeed.render(chronology, items: items),
-            JSONFeed.render(chronology, items: items),
-            ICalendar.render(chronology, vevents: fragments.map(\.vevent)),
-            TimelineJSExport.render(chronology, slides: fragments.map(\.slide)),
-            Sitemap.robots(base: chronology.settings.baseURL),
-        ]
-        if let base = chronology.settings.baseURL {
+    /// Renders just `pages`, with `builder`'s items already made.
+    static func render(_ pages: [(path: String, page: Page)], builder: ContextBuilder, templates: TemplateSet) -> [RenderedFile] {
+        parallelMap(pages) { path, page in RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page))) }
+    }
+
+    /// The files made from every event rather than one page each.
+    enum SiteWideFile: CaseIterable {
+        case search, feeds, calendar, timelineJS, sitemap, robots
+    }
+
+    /// Search index, feeds, calendar, TimelineJS data, sitemap and robots.txt;
+    /// or just those in `only`.
+    static func formats(_ chronology: Chronology, bodies: NoteBodies, fragments: [EventFragments],
+                        only: Set<SiteWideFile> = Set(SiteWideFile.allCases)) -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        if only.contains(.search) { files.append(SearchIndex.render(chronology, entries: fragments.map(\.search))) }
+        if only.contains(.feeds) {
+            let items = FeedItem.newest(chronology, bodies: bodies, limit: chronology.settings.feedLimit)
+            files += [AtomFeed.render(chronology, items: items), JSONFeed.render(chronology, items: items)]
+        }
+        if only.contains(.calendar) { files.append(ICalendar.render(chronology, vevents: fragments.map(\.vevent))) }
+        if only.contains(.timelineJS) { files.append(TimelineJSExport.render(chronology, slides: fragments.map(\.slide))) }
+        if only.contains(.robots) { files.append(Sitemap.robots(base: chronology.settings.baseURL)) }
+        if only.contains(.sitemap), let base = chronology.settings.baseURL {
             files.append(Sitemap.render(chronology, updated: fragments.map(\.updated), base: base))
         }
         return files
