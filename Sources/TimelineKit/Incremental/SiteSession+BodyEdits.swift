@@ -10,12 +10,16 @@ struct PatchableBuild {
     /// Where each file is in `result.files`.
     let fileIndex: [String: Int]
     let templates: TemplateSet
-    var site: SiteRenderer.RenderedSite
+    /// Each page by the path it renders to.
+    let pages: [String: Page]
+    /// Every event's list items and parts of the site-wide files.
+    var items: EventItems
+    var fragments: [EventFragments]
 
     init(result: BuildResult, templates: TemplateSet, site: SiteRenderer.RenderedSite) {
         self.result = result
         self.templates = templates
-        self.site = site
+        (pages, items, fragments) = (site.pages, site.items, site.fragments)
         fileIndex = Dictionary(result.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
@@ -94,7 +98,7 @@ extension SiteSession {
                 case .event:
                     guard let index = chronology.eventIndex[edit.slug] else { continue }
                     events.insert(index)
-                    if build.site.items.rerender(index, builder, build.templates) {
+                    if build.items.rerender(index, builder, build.templates) {
                         pages.formUnion(AffectedPages.listings(ofEvent: edit.slug, in: chronology))
                         pages.insert("index.html")
                     }
@@ -105,11 +109,11 @@ extension SiteSession {
                     break
                 }
             }
-            builder.use(build.site.items)
-            let remade = Self.refreshFragments(of: events, in: &build.site.fragments, chronology, bodies)
-            let rendered = pages.sorted().compactMap { path in build.site.pages[path].map { (path: path, page: $0) } }
+            builder.use(build.items)
+            let remade = Self.refreshFragments(of: events, in: &build.fragments, chronology, bodies)
+            let rendered = pages.sorted().compactMap { path in build.pages[path].map { (path: path, page: $0) } }
             return SiteRenderer.render(rendered, builder: builder, templates: build.templates)
-                + SiteRenderer.formats(chronology, bodies: bodies, fragments: build.site.fragments, only: remade)
+                + SiteRenderer.formats(chronology, bodies: bodies, fragments: build.fragments, only: remade)
         }
 
         var differing: [RenderedFile] = []

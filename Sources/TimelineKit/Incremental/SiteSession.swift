@@ -26,7 +26,8 @@ public final class SiteSession: @unchecked Sendable {
         var pages: [String: RenderedFile]
     }
 
-    /// Note files by path, when every note is a file of its own.
+    /// Each note read from a plain file (not a link), by path, with the
+    /// stamp its file had.
     var notes: [String: CachedNote] = [:]
     /// Whether each note was read from a file no other note shares (no
     /// symbolic or hard links): only then does a changed path name every
