@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import TimelineKit
 
 /// Watches the content and templates folders and calls back once per burst
 /// of changes (editors save in several steps: write, rename, chmod), with
@@ -58,7 +59,7 @@ final class ContentWatcher: @unchecked Sendable {
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             result.append(folder)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
-                let child = Self.join(folder, name)
+                let child = ContentLoader.join(folder, name)
                 if (try? FileManager.default.destinationOfSymbolicLink(atPath: child)) != nil { continue }
                 var childIsDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
@@ -132,24 +133,19 @@ final class ContentWatcher: @unchecked Sendable {
                 return String(validating: raw[start..<(start + length)].prefix { $0 != 0 }, as: UTF8.self)
             }
             guard let name, !name.isEmpty else { return nil }
-            paths.insert(join(folder, name))
+            paths.insert(ContentLoader.join(folder, name))
             offset += header + length
         }
         return paths
     }
     #endif
 
-    /// The path of `name` in `folder`, spelt as the content loader spells it.
-    private static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
     private func watchByPolling() {
         func fingerprint() -> [String: Date] {
             var stamps: [String: Date] = [:]
             for folder in folders() {
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-                    let path = Self.join(folder, name)
+                    let path = ContentLoader.join(folder, name)
                     stamps[path] = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
                 }
             }

@@ -88,6 +88,27 @@ import TimelineKit
         Self.expectFresh(again, options, after: "no edit")
     }
 
+    /// A patch splices each page's event lists in after its template ran;
+    /// where the list template escapes, repeats or drops `eventsHTML`, the
+    /// splice is not taken and the page comes out as a fresh build's.
+    @Test(arguments: [
+        ("as shipped", "{{{eventsHTML}}}"),
+        ("escaped", "{{eventsHTML}}"),
+        ("repeated", "{{{eventsHTML}}}{{{eventsHTML}}}"),
+        ("dropped", ""),
+        ("upper-cased", "{{{uppercased(eventsHTML)}}}"),
+    ])
+    func aPatchedListPageEqualsAFreshOneWhateverTheListTemplateDoes(variant: String, list: String) throws {
+        let (workspace, options) = try Self.project()
+        try workspace.edit("Templates/event-list.mustache", replacing: "{{{eventsHTML}}}", with: list)
+        let session = SiteSession(options: options)
+        #expect(session.render().succeeded)
+        try workspace.edit("Content/events/earlier-contacts.md", replacing: "Contacts throughout the year.", with: "Contacts all year.")
+        let rebuilt = session.render(changed: [options.contentPath + "/events/earlier-contacts.md"])
+        #expect(rebuilt.renderedPages == 5, "\(variant)")
+        Self.expectFresh(rebuilt, options, after: "a summary edit, the list template \(variant)")
+    }
+
     @Test func theFeedsAreMadeAgainOnlyForTheEventsTheyCarry() throws {
         let (workspace, options) = try Self.project()
         try workspace.edit("Content/site.yml", replacing: "author: Fixture Desk", with: "author: Fixture Desk\nfeed_limit: 1")

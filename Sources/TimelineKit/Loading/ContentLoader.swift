@@ -184,7 +184,9 @@ public enum ContentLoader {
         return SourceText.decode(bytes, path: path)
     }
 
-    static func join(_ folder: String, _ name: String) -> String {
+    /// The path of `name` in `folder`, as every path of a note is spelt
+    /// (the watcher's too, so a changed path finds its note).
+    public static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 }

@@ -46,9 +46,34 @@ public enum SiteRenderer {
                             items: items, fragments: fragments)
     }
 
-    /// Renders just `pages`, with `builder`'s items already made.
+    /// Renders just `pages`, with `builder`'s items already made, each with
+    /// its event lists spliced in after its template ran (see
+    /// `DeferredLists`): a list of 10,000 items then never passes through
+    /// Mustache's string building, which copies it at every section it sits
+    /// in. A page whose template does not allow the splice is rendered whole.
     static func render(_ pages: [(path: String, page: Page)], builder: ContextBuilder, templates: TemplateSet) -> [RenderedFile] {
-        parallelMap(pages) { path, page in RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page))) }
+        parallelMap(pages) { path, page in
+            var deferring = builder
+            let lists = DeferredLists()
+            deferring.deferredLists = lists
+            var text = templates.render(page.template, deferring.context(for: page))
+            guard let markers = lists.positions(in: text) else {
+                return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
+            }
+            let html = lists.lists.map { builder.listHTML($0.indexes, $0.variant) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + html.reduce(0) { $0 + $1.utf8.count })
+            text.withUTF8 { page in
+                var offset = 0
+                for (marker, list) in zip(markers, html) {
+                    bytes.append(contentsOf: page[offset..<marker.lowerBound])
+                    bytes.append(contentsOf: list.utf8)
+                    offset = marker.upperBound
+                }
+                bytes.append(contentsOf: page[offset...])
+            }
+            return RenderedFile(path: path, bytes: bytes)
+        }
     }
 
     /// The files made from every event rather than one page each.
