@@ -22,6 +22,27 @@ final class DeferredLists: @unchecked Sendable {
 
     private static func marker(_ number: Int) -> String { "\u{0}<TimelineList \(number)>\u{0}" }
 
+    /// Hands on `page` with each marker (at `markers`, from `positions`)
+    /// replaced by its list, in order: the text before the first marker, the
+    /// first list, and so on, then the rest. `list` makes each list when its
+    /// turn comes, so a page streamed to a file holds one list at a time.
+    func splice<E: Error>(_ page: String, at markers: [Range<Int>], list: (Int) -> String,
+                          into emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        var page = page
+        try page.withUTF8 { bytes in
+            Result { () throws(E) in
+                var offset = 0
+                for (number, marker) in markers.enumerated() {
+                    try emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<marker.lowerBound])))
+                    var html = list(number)
+                    try html.withUTF8 { utf8 in Result { () throws(E) in try emit(UnsafeRawBufferPointer(utf8)) } }.get()
+                    offset = marker.upperBound
+                }
+                try emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset...])))
+            }
+        }.get()
+    }
+
     /// Where each marker sits in `page`, as UTF-8 offsets, or nil when the
     /// markers are not each there once and in order.
     func positions(in page: String) -> [Range<Int>]? {

@@ -75,20 +75,8 @@ extension SiteRenderer {
             return
         }
         let file = try staging.open(path)
-        var text = page
-        let failure = text.withUTF8 { bytes -> SiteWriter.Failure? in
-            do throws(SiteWriter.Failure) {
-                var offset = 0
-                for (marker, list) in zip(markers, lists.lists) {
-                    try file.write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<marker.lowerBound])))
-                    try file.write(builder.listHTML(list.indexes, list.variant))
-                    offset = marker.upperBound
-                }
-                try file.write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset...])))
-                try file.close()
-                return nil
-            } catch { return error }
-        }
-        if let failure { throw failure }
+        try lists.splice(page, at: markers, list: { builder.listHTML(lists.lists[$0].indexes, lists.lists[$0].variant) },
+                         into: { (bytes: UnsafeRawBufferPointer) throws(SiteWriter.Failure) in try file.write(bytes) })
+        try file.close()
     }
 }

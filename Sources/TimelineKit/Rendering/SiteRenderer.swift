@@ -56,22 +56,14 @@ public enum SiteRenderer {
             var deferring = builder
             let lists = DeferredLists()
             deferring.deferredLists = lists
-            var text = templates.render(page.template, deferring.context(for: page))
+            let text = templates.render(page.template, deferring.context(for: page))
             guard let markers = lists.positions(in: text) else {
                 return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
             }
             let html = lists.lists.map { builder.listHTML($0.indexes, $0.variant) }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count + html.reduce(0) { $0 + $1.utf8.count })
-            text.withUTF8 { page in
-                var offset = 0
-                for (marker, list) in zip(markers, html) {
-                    bytes.append(contentsOf: page[offset..<marker.lowerBound])
-                    bytes.append(contentsOf: list.utf8)
-                    offset = marker.upperBound
-                }
-                bytes.append(contentsOf: page[offset...])
-            }
+            lists.splice(text, at: markers, list: { html[$0] }, into: { bytes.append(contentsOf: $0) })
             return RenderedFile(path: path, bytes: bytes)
         }
     }
