@@ -91,13 +91,7 @@ import TimelineKit
     /// A patch splices each page's event lists in after its template ran;
     /// where the list template escapes, repeats or drops `eventsHTML`, the
     /// splice is not taken and the page comes out as a fresh build's.
-    @Test(arguments: [
-        ("as shipped", "{{{eventsHTML}}}"),
-        ("escaped", "{{eventsHTML}}"),
-        ("repeated", "{{{eventsHTML}}}{{{eventsHTML}}}"),
-        ("dropped", ""),
-        ("upper-cased", "{{{uppercased(eventsHTML)}}}"),
-    ])
+    @Test(arguments: SiteWritingTests.eventListTemplates)
     func aPatchedListPageEqualsAFreshOneWhateverTheListTemplateDoes(variant: String, list: String) throws {
         let (workspace, options) = try Self.project()
         try workspace.edit("Templates/event-list.mustache", replacing: "{{{eventsHTML}}}", with: list)

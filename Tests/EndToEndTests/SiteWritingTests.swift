@@ -20,18 +20,22 @@ import TimelineKit
         #expect(leftovers.isEmpty)
     }
 
-    /// `build` writes pages as they are rendered and splices the
-    /// chronology's event lists in as it writes them; `serve` and `check`
-    /// render into memory. Both give the same bytes, whatever the list
-    /// template does with `eventsHTML`: where it escapes, repeats or drops
-    /// it, the splice is not taken.
-    @Test(arguments: [
+    /// What a list template may do with `eventsHTML`, by name: the splice of
+    /// event lists must give the same bytes, or not be taken.
+    static let eventListTemplates: [(String, String)] = [
         ("as shipped", "{{{eventsHTML}}}"),
         ("escaped", "{{eventsHTML}}"),
         ("repeated", "{{{eventsHTML}}}{{{eventsHTML}}}"),
         ("dropped", ""),
         ("upper-cased", "{{{uppercased(eventsHTML)}}}"),
-    ])
+    ]
+
+    /// `build` writes pages as they are rendered and splices the
+    /// chronology's event lists in as it writes them; `serve` and `check`
+    /// render into memory. Both give the same bytes, whatever the list
+    /// template does with `eventsHTML`: where it escapes, repeats or drops
+    /// it, the splice is not taken.
+    @Test(arguments: eventListTemplates)
     func aBuildWritesWhatTheInMemoryRenderHolds(variant: String, list: String) throws {
         let workspace = try Workspace()
         try workspace.edit("Templates/event-list.mustache", replacing: "{{{eventsHTML}}}", with: list)
