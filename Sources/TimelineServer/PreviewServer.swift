@@ -158,12 +158,15 @@ final class Rebuilder: @unchecked Sendable {
         let result = session.render(changed: paths)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         for warning in result.diagnostics.warnings { log(warning.description) }
-        if let changedFiles = result.changedFiles {
-            store.update(replacing: changedFiles)
-            log("Built \(result.renderedPages) of \(result.pageCount) pages in \(Int(milliseconds.rounded())) ms (body edit)")
-        } else if result.succeeded {
-            store.update(files: result.files, problems: nil)
-            log("Built \(result.renderedPages) of \(result.pageCount) pages in \(Int(milliseconds.rounded())) ms")
+        if result.succeeded {
+            // A patched build names the few files that differ; swap just those.
+            if let changedFiles = result.changedFiles {
+                store.update(replacing: changedFiles)
+            } else {
+                store.update(files: result.files, problems: nil)
+            }
+            let patched = result.changedFiles == nil ? "" : " (body edit)"
+            log("Built \(result.renderedPages) of \(result.pageCount) pages in \(Int(milliseconds.rounded())) ms\(patched)")
         } else {
             let errors = result.diagnostics.errors.map(\.description)
             for error in errors { log(error) }
