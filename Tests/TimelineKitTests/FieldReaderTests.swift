@@ -55,6 +55,24 @@ import Testing
         #expect(messages(f) == [message])
     }
 
+    /// YAML's escapes write characters no page or feed may hold, and NUL
+    /// is what the renderer marks its splices with.
+    @Test(arguments: [
+        ("title: \"Talks\\0 in Moscow\"", "note.md:2:8: 'title' contains the control character U+0000"),
+        ("title: \"Talks\\x01\"", "note.md:2:8: 'title' contains the control character U+0001"),
+        ("title: \"Talks\\e\"", "note.md:2:8: 'title' contains the control character U+001B"),
+    ])
+    func textRefusesControlCharacters(yaml: String, message: String) throws {
+        let f = try reader(yaml)
+        #expect(f.text("title") == nil)
+        let hint = " (remove it; HTML and XML forbid it, and YAML escapes such as \\0 or \\x01 write one)"
+        #expect(messages(f) == [message + hint])
+    }
+
+    @Test func tabsAndLineBreaksAreText() throws {
+        #expect(try reader("title: \"Talks\\tin\\nMoscow\"").text("title") == "Talks\tin\nMoscow")
+    }
+
     @Test func aQuotedNumberIsText() throws {
         #expect(try reader("title: \"2025\"").text("title") == "2025")
     }

@@ -24,7 +24,23 @@ extension FieldReader {
             if required { error("'\(key)' is empty", at: location(of: value), hint: "give it a value") }
             return nil
         }
+        if let control = trimmed.unicodeScalars.first(where: Self.isForbiddenControl) {
+            error("'\(key)' contains the control character U+\(Self.hex(control))", at: location(of: value),
+                  hint: "remove it; HTML and XML forbid it, and YAML escapes such as \\0 or \\x01 write one")
+            return nil
+        }
         return trimmed
+    }
+
+    /// C0 controls other than tab, line feed and carriage return: no page or
+    /// feed may hold them, and NUL marks where the renderer splices.
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// A date as the editor wrote it; YAML's timestamp typing is ignored so

@@ -14,7 +14,8 @@ final class DeferredLists: @unchecked Sendable {
     private(set) var lists: [(indexes: [Int], variant: EventItems.Variant)] = []
 
     /// The stand-in for one list. NUL never reaches a template otherwise:
-    /// content, settings and templates with NUL bytes are refused on load.
+    /// files with NUL bytes, and text fields with control characters (which
+    /// YAML escapes can write), are refused on load.
     func marker(for indexes: [Int], _ variant: EventItems.Variant) -> String {
         lists.append((indexes, variant))
         return Self.marker(lists.count - 1)
