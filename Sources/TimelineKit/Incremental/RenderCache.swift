@@ -2,7 +2,7 @@
 /// items and its parts of the site-wide files. Both are made from templates
 /// and settings as well as notes, so a change to either starts afresh.
 struct RenderCache {
-    var items = KeyedCache<EventItems.Inputs, [String]>()
+    var items = KeyedCache<EventItems.Inputs, EventItems.Item>()
     var fragments = KeyedCache<EventFragments.Inputs, EventFragments>()
     private var madeWith: (templates: [String: String], settings: SiteSettings)?
 

@@ -17,13 +17,11 @@ struct ContextBuilder {
         self.templates = templates
     }
 
-    /// Renders the list items in `variants` that `cache` does not hold yet,
-    /// and uses them for every list of those variants (others render their
-    /// items as they need them).
-    mutating func prepareItems(_ cache: inout KeyedCache<EventItems.Inputs, [String]>,
-                               variants: [EventItems.Variant] = EventItems.Variant.allCases) {
+    /// Renders the list items that `cache` does not hold yet, and uses them
+    /// for every list.
+    mutating func prepareItems(_ cache: inout KeyedCache<EventItems.Inputs, EventItems.Item>) {
         items = nil
-        items = EventItems(self, templates: templates, cache: &cache, variants: variants)
+        items = EventItems(self, templates: templates, cache: &cache)
     }
 
     /// Uses items already rendered (a session's, patched after an edit).

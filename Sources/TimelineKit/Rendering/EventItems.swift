@@ -2,7 +2,8 @@
 /// reused by every page that lists the event (the index, and the pages of
 /// its tags, people, place, documents and sources), as Hugo's
 /// `partialCached` does. An event sits in about ten lists, so this renders
-/// about a tenth as many items; the bytes are the same.
+/// about a tenth as many items; the bytes are the same. One render serves
+/// the three variants of lists (see `ItemStandIns`).
 struct EventItems {
     /// Where a list sits decides its links' root and its items' heading level.
     enum Variant: Int, CaseIterable {
@@ -41,50 +42,64 @@ struct EventItems {
         }
     }
 
-    /// Items by event index, one array per variant; nil for a variant not
-    /// rendered up front.
-    private var rendered: [[String]?]
+    /// One event's item in every variant: rendered once with stand-ins
+    /// where `ItemStandIns` can fill them in, on its own where not.
+    struct Item: Equatable {
+        /// The item with stand-ins; nil where the template did more with
+        /// them than print them.
+        let marked: String?
+        /// The item rendered for each variant `marked` does not serve, by
+        /// `Variant.rawValue`.
+        let own: [String?]
 
-    /// Every event's items in `variants`, rendered anew only where `cache`
-    /// has none made from the same inputs (with the same templates).
-    init(_ builder: ContextBuilder, templates: TemplateSet, cache: inout KeyedCache<Inputs, [String]>,
-         variants: [Variant] = Variant.allCases) {
+        init(_ index: Int, _ builder: ContextBuilder, _ templates: TemplateSet, filled: [Bool]) {
+            let marked = filled.contains(true) ? ItemStandIns.render(index, builder, templates) : nil
+            self.marked = marked
+            own = Variant.allCases.map { variant in
+                marked != nil && filled[variant.rawValue] ? nil : EventItems.render(index, variant, builder, templates)
+            }
+        }
+
+        func append(_ variant: Variant, to out: inout [UInt8]) {
+            if let own = own[variant.rawValue] { out.append(contentsOf: own.utf8) } else { ItemStandIns.fill(marked!, variant, into: &out) }
+        }
+    }
+
+    /// Every event's item, by event index.
+    private(set) var items: [Item]
+    /// Which variants the stand-ins serve, by `Variant.rawValue`.
+    private let filled: [Bool]
+
+    /// Every event's item, rendered anew only where `cache` has none made
+    /// from the same inputs (with the same templates).
+    init(_ builder: ContextBuilder, templates: TemplateSet, cache: inout KeyedCache<Inputs, Item>) {
         let chronology = builder.chronology
         let events = chronology.events
         let inputs = events.map { Inputs($0, chronology, builder.bodies) }
-        let items = cache.values(keys: events.map(\.source.slug), inputs: inputs) { index in
-            variants.map { Self.render(index, $0, builder, templates) }
-        }
-        var rendered = [[String]?](repeating: nil, count: Variant.allCases.count)
-        for (position, variant) in variants.enumerated() { rendered[variant.rawValue] = items.map { $0[position] } }
-        self.rendered = rendered
+        let filled = Variant.allCases.map { ItemStandIns.canFill($0, templates) }
+        items = cache.values(keys: events.map(\.source.slug), inputs: inputs) { Item($0, builder, templates, filled: filled) }
+        self.filled = filled
     }
 
-    /// Renders the items of the event at `index` again, in every variant
-    /// held (after an edit to its body, which gives its summary); returns
-    /// whether any came out different.
+    /// Renders the item of the event at `index` again (after an edit to its
+    /// body, which gives its summary); returns whether it came out different.
     mutating func rerender(_ index: Int, _ builder: ContextBuilder, _ templates: TemplateSet) -> Bool {
-        var changed = false
-        for variant in Variant.allCases where rendered[variant.rawValue] != nil {
-            let item = Self.render(index, variant, builder, templates)
-            if item != rendered[variant.rawValue]![index] {
-                rendered[variant.rawValue]![index] = item
-                changed = true
-            }
-        }
-        return changed
+        let item = Item(index, builder, templates, filled: filled)
+        guard item != items[index] else { return false }
+        items[index] = item
+        return true
     }
 
-    /// The items of the events at `indexes`, joined; nil when `variant` was
-    /// not rendered up front.
-    func html(_ indexes: [Int], _ variant: Variant) -> String? {
-        guard let items = rendered[variant.rawValue] else { return nil }
-        var html = ""
-        html.reserveCapacity(indexes.reduce(0) { $0 + items[$1].utf8.count })
-        for index in indexes { html += items[index] }
-        return html
+    /// The items of the events at `indexes` in `variant`, joined.
+    func html(_ indexes: [Int], _ variant: Variant) -> String {
+        var html: [UInt8] = []
+        html.reserveCapacity(indexes.reduce(0) { $0 + (items[$1].marked ?? items[$1].own[variant.rawValue]!).utf8.count })
+        for index in indexes { items[index].append(variant, to: &html) }
+        return String(decoding: html, as: UTF8.self)
     }
 
+    /// The item of event `index` in `variant`, through event-item.mustache
+    /// with the real values: what filling in stand-ins must match.
     static func render(_ index: Int, _ variant: Variant, _ builder: ContextBuilder, _ templates: TemplateSet) -> String {
         var item = builder.eventItem(index, PageLinks(root: variant.root))
         item["headingLevel"] = variant.headingLevel

@@ -21,16 +21,11 @@ extension SiteRenderer {
 
         progress?.starting(pages: pages.count)
         // Lists reuse each event's item, rendered once up front, as in
-        // `render`; but one variant at a time (each is 100 MB at 100,000
-        // events): the note pages' first, then the tag pages'. The
-        // chronology renders its items as it writes them, each used once.
+        // `render` (100 MB at 100,000 events).
         var builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates)
-        let isTag: (Page) -> Bool = { if case .tag = $0 { return true } else { return false } }
-        for (variant, phase) in [(EventItems.Variant.notePage, { !isTag($0) }), (.tagPage, isTag)] {
-            var cache = KeyedCache<EventItems.Inputs, [String]>()
-            builder.prepareItems(&cache, variants: [variant])
-            try write(pages.indices.filter { phase(pages[$0]) }, of: pages, at: paths, builder, templates, progress, into: staging)
-        }
+        var cache = KeyedCache<EventItems.Inputs, EventItems.Item>()
+        builder.prepareItems(&cache)
+        try write(Array(pages.indices), of: pages, at: paths, builder, templates, progress, into: staging)
         try StreamedFormats.write(chronology, bodies: bodies, into: staging)
         return pages.count
     }
