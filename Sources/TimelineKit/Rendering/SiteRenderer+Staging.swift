@@ -16,7 +16,7 @@ extension SiteRenderer {
     ) throws(SiteWriter.Failure) -> Int {
         let pages = Page.all(in: chronology)
         let paths = pages.map { $0.path(in: chronology) }
-        try staging.makeFolders(for: paths + assets.map(\.path) + StreamedFormats.paths(chronology))
+        try staging.makeFolders(for: assets.map(\.path) + StreamedFormats.paths(chronology), pages: paths)
         for asset in assets { try staging.write(asset) }
 
         progress?.starting(pages: pages.count)

@@ -10,7 +10,8 @@ import CFileSwap
 /// rendered (so no page waits in memory for the others); until `commit`,
 /// `Public/` is untouched, and `discard` removes every trace.
 ///
-/// Folders are made up front, on one thread (`makeFolders`); files may then
+/// Folders are made up front, on one thread (`makeFolders`), but for each
+/// page's own folder, which `open` makes as the page is written; files may
 /// be written from any thread, each path once.
 final class StagingFolder: @unchecked Sendable {
     typealias Failure = SiteWriter.Failure
@@ -41,9 +42,12 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Creates the folders that `files` (paths relative to the site root)
     /// go in, each once, parents before children: no stat calls, since
-    /// everything below staging is new.
-    func makeFolders<Paths: Sequence<String>>(for files: Paths) throws(Failure) {
-        for file in files {
+    /// everything below staging is new. Of the folders `pages` go in, only
+    /// those above each page's own: `open` makes that one as the page is
+    /// written, so the 10,000 mkdirs of a big build overlap rendering on all
+    /// cores instead of all coming first, on one.
+    func makeFolders(for files: [String], pages: [String] = []) throws(Failure) {
+        for file in files + pages.map({ SiteWriter.split($0).0 }) {
             var missing: [String] = []
             var folder = SiteWriter.split(path + "/" + file).0
             while !made.contains(folder) {
@@ -57,7 +61,7 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
-    /// Writes one file whose folder `makeFolders` made; safe from any thread.
+    /// Writes one file, as `open` does; safe from any thread.
     func write(_ file: String, _ bytes: UnsafeRawBufferPointer) throws(Failure) {
         let writer = try open(file)
         try writer.writeThrough(bytes)
@@ -74,9 +78,15 @@ final class StagingFolder: @unchecked Sendable {
         try file.bytes.withUnsafeBytes { bytes in Result { () throws(Failure) in try write(file.path, bytes) } }.get()
     }
 
-    /// Opens a file to be written in parts, for files too large to hold whole.
+    /// Opens a file to be written in parts, for files too large to hold
+    /// whole; makes its folder first if `makeFolders` left it to the page.
     func open(_ file: String) throws(Failure) -> FileWriter {
-        try FileWriter(creating: path + "/" + file, shownAs: output + "/" + file)
+        let folder = SiteWriter.split(path + "/" + file).0
+        if !made.contains(folder) {
+            // Two pages may share a folder: the second finds it made (EEXIST).
+            do throws(Failure) { try Self.makeDirectory(folder) } catch { throw visible(error) }
+        }
+        return try FileWriter(creating: path + "/" + file, shownAs: output + "/" + file)
     }
 
     /// Exchanges the staging folder with the old site atomically where the
