@@ -27,8 +27,10 @@ public final class FieldReader {
         let node: Node?
         do {
             // No tag resolution: Yams' resolver runs a regular expression per
-            // scalar, and `ScalarKind` decides types itself.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // scalar, and `ScalarKind` decides types itself. The encoding is
+            // given: Yams' default reads the whole environment each call
+            // (3.5% of a 10,000-event build).
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return (nil, [yamlDiagnostic(error, yaml: yaml, file: file, lineOffset: offset)])
         } catch {
