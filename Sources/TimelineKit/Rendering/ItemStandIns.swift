@@ -26,7 +26,11 @@ enum ItemStandIns {
         item["headingLevel"] = StandIn(text: levelMarker, probe: probe)
         item["root"] = StandIn(text: rootMarker, probe: probe)
         let text = templates.render("event-item", item)
-        return probe.tripped || !markersAreWhole(text) ? nil : text
+        guard !probe.tripped else { return nil }
+        // A NUL that starts no whole marker would be left in by `fill`.
+        var filled: [UInt8] = []
+        fill(text, .notePage, into: &filled)
+        return filled.contains(0) ? nil : text
     }
 
     /// Whether `variant` can take its items from the stand-ins' render. An
@@ -42,7 +46,8 @@ enum ItemStandIns {
         }
     }
 
-    /// `item` (from `render`) with `variant`'s values put in, appended to `out`.
+    /// `item` (from `render`) with `variant`'s values put in, appended to
+    /// `out`; a NUL that starts no marker is copied as it is.
     static func fill(_ item: String, _ variant: EventItems.Variant, into out: inout [UInt8]) {
         let root = Array(variant.root.utf8), level = Array(String(variant.headingLevel).utf8)
         let rootMarker = Array(Self.rootMarker.utf8), levelMarker = Array(Self.levelMarker.utf8)
@@ -54,27 +59,15 @@ enum ItemStandIns {
                 if bytes[nul...].starts(with: rootMarker) {
                     out.append(contentsOf: root)
                     offset = nul + rootMarker.count
-                } else {
+                } else if bytes[nul...].starts(with: levelMarker) {
                     out.append(contentsOf: level)
                     offset = nul + levelMarker.count
+                } else {
+                    out.append(0)
+                    offset = nul + 1
                 }
             }
             out.append(contentsOf: bytes[offset...])
-        }
-    }
-
-    /// Whether every NUL in `text` starts a whole marker, as `fill` expects.
-    private static func markersAreWhole(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while let nul = bytes[offset...].firstIndex(of: 0) {
-                guard let marker = [rootMarker, levelMarker].first(where: { bytes[nul...].starts(with: $0.utf8) }) else {
-                    return false
-                }
-                offset = nul + marker.utf8.count
-            }
-            return true
         }
     }
 

@@ -21,10 +21,13 @@ extension SiteRenderer {
 
         progress?.starting(pages: pages.count)
         // Lists reuse each event's item, rendered once up front, as in
-        // `render` (100 MB at 100,000 events).
+        // `render` (100 MB at 100,000 events). Nothing is kept for a next
+        // build, so the cache goes before the pages are rendered.
         var builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates)
-        var cache = KeyedCache<EventItems.Inputs, EventItems.Item>()
-        builder.prepareItems(&cache)
+        do {
+            var cache = KeyedCache<EventItems.Inputs, EventItems.Item>()
+            builder.prepareItems(&cache)
+        }
         try write(Array(pages.indices), of: pages, at: paths, builder, templates, progress, into: staging)
         try StreamedFormats.write(chronology, bodies: bodies, into: staging)
         return pages.count
