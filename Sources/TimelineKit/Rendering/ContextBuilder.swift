@@ -24,6 +24,12 @@ struct ContextBuilder {
         items = EventItems(self, templates: templates, cache: &cache)
     }
 
+    /// Renders every list item, keeping nothing for a next build.
+    mutating func prepareItems() {
+        items = nil
+        items = EventItems(self, templates: templates)
+    }
+
     /// Uses items already rendered (a session's, patched after an edit).
     mutating func use(_ items: EventItems) {
         self.items = items

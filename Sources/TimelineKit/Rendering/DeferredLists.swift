@@ -27,7 +27,7 @@ final class DeferredLists: @unchecked Sendable {
     /// replaced by its list, in order: the text before the first marker, the
     /// first list, and so on, then the rest. `list` makes each list when its
     /// turn comes, so a page streamed to a file holds one list at a time.
-    func splice<E: Error>(_ page: String, at markers: [Range<Int>], list: (Int) -> String,
+    func splice<E: Error>(_ page: String, at markers: [Range<Int>], list: (Int) -> [UInt8],
                           into emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         var page = page
         try page.withUTF8 { bytes in
@@ -35,8 +35,7 @@ final class DeferredLists: @unchecked Sendable {
                 var offset = 0
                 for (number, marker) in markers.enumerated() {
                     try emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<marker.lowerBound])))
-                    var html = list(number)
-                    try html.withUTF8 { utf8 in Result { () throws(E) in try emit(UnsafeRawBufferPointer(utf8)) } }.get()
+                    try list(number).withUnsafeBytes { html in Result { () throws(E) in try emit(html) } }.get()
                     offset = marker.upperBound
                 }
                 try emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset...])))

@@ -41,7 +41,13 @@ extension ContextBuilder {
 
     /// The list's items, from those rendered up front where there are any.
     func listHTML(_ indexes: [Int], _ variant: EventItems.Variant) -> String {
-        items?.html(indexes, variant) ?? indexes.map { EventItems.render($0, variant, self, templates) }.joined()
+        items.map { String(decoding: $0.utf8(indexes, variant), as: UTF8.self) }
+            ?? indexes.map { EventItems.render($0, variant, self, templates) }.joined()
+    }
+
+    /// `listHTML` as UTF-8, for a splice.
+    func listUTF8(_ indexes: [Int], _ variant: EventItems.Variant) -> [UInt8] {
+        items?.utf8(indexes, variant) ?? Array(listHTML(indexes, variant).utf8)
     }
 
     func eventPage(_ index: Int, _ links: PageLinks) -> [String: Any] {

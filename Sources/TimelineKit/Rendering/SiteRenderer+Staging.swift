@@ -21,13 +21,9 @@ extension SiteRenderer {
 
         progress?.starting(pages: pages.count)
         // Lists reuse each event's item, rendered once up front, as in
-        // `render` (100 MB at 100,000 events). Nothing is kept for a next
-        // build, so the cache goes before the pages are rendered.
+        // `render` (100 MB at 100,000 events).
         var builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates)
-        do {
-            var cache = KeyedCache<EventItems.Inputs, EventItems.Item>()
-            builder.prepareItems(&cache)
-        }
+        builder.prepareItems()
         try write(Array(pages.indices), of: pages, at: paths, builder, templates, progress, into: staging)
         try StreamedFormats.write(chronology, bodies: bodies, into: staging)
         return pages.count
@@ -73,7 +69,7 @@ extension SiteRenderer {
             return
         }
         let file = try staging.open(path)
-        try lists.splice(page, at: markers, list: { builder.listHTML(lists.lists[$0].indexes, lists.lists[$0].variant) },
+        try lists.splice(page, at: markers, list: { builder.listUTF8(lists.lists[$0].indexes, lists.lists[$0].variant) },
                          into: { (bytes: UnsafeRawBufferPointer) throws(SiteWriter.Failure) in try file.write(bytes) })
         try file.close()
     }

@@ -60,9 +60,9 @@ public enum SiteRenderer {
             guard let markers = lists.positions(in: text) else {
                 return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
             }
-            let html = lists.lists.map { builder.listHTML($0.indexes, $0.variant) }
+            let html = lists.lists.map { builder.listUTF8($0.indexes, $0.variant) }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count + html.reduce(0) { $0 + $1.utf8.count })
+            bytes.reserveCapacity(text.utf8.count + html.reduce(0) { $0 + $1.count })
             lists.splice(text, at: markers, list: { html[$0] }, into: { bytes.append(contentsOf: $0) })
             return RenderedFile(path: path, bytes: bytes)
         }
