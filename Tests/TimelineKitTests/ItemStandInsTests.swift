@@ -32,10 +32,10 @@ import Testing
         let (loaded, diagnostics) = TemplateSet.load(from: folder)
         let templates = try #require(loaded, "\(name): \(diagnostics)")
         let (chronology, _) = try link(Self.notes)
-        var builder = ContextBuilder(chronology: chronology, bodies: NoteBodies.render(chronology).0, templates: templates)
+        let builder = ContextBuilder(chronology: chronology, bodies: NoteBodies.render(chronology).0, templates: templates)
         var cache = KeyedCache<EventItems.Inputs, EventItems.Item>()
-        builder.prepareItems(&cache)
-        let items = try #require(builder.items)
+        let items = EventItems(builder, templates: templates, cache: &cache)
+        #expect(EventItems(builder, templates: templates).items == items.items, "\(name): with and without a cache")
 
         for index in chronology.events.indices {
             let item = items.items[index]

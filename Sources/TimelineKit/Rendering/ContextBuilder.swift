@@ -17,13 +17,6 @@ struct ContextBuilder {
         self.templates = templates
     }
 
-    /// Renders the list items that `cache` does not hold yet, and uses them
-    /// for every list.
-    mutating func prepareItems(_ cache: inout KeyedCache<EventItems.Inputs, EventItems.Item>) {
-        items = nil
-        items = EventItems(self, templates: templates, cache: &cache)
-    }
-
     /// Renders every list item, keeping nothing for a next build.
     mutating func prepareItems() {
         items = nil

@@ -76,7 +76,7 @@ struct EventItems {
         let chronology = builder.chronology
         let events = chronology.events
         let inputs = events.map { Inputs($0, chronology, builder.bodies) }
-        let filled = Variant.allCases.map { ItemStandIns.canFill($0, templates) }
+        let filled = ItemStandIns.fillable(templates)
         items = cache.values(keys: events.map(\.source.slug), inputs: inputs) { Item($0, builder, templates, filled: filled) }
         self.filled = filled
     }
@@ -85,7 +85,7 @@ struct EventItems {
     /// inputs or cache entries, which at 100,000 events held the build's
     /// peak memory 80 MB higher while the items were made.
     init(_ builder: ContextBuilder, templates: TemplateSet) {
-        let filled = Variant.allCases.map { ItemStandIns.canFill($0, templates) }
+        let filled = ItemStandIns.fillable(templates)
         items = parallelMap(Array(builder.chronology.events.indices)) { Item($0, builder, templates, filled: filled) }
         self.filled = filled
     }

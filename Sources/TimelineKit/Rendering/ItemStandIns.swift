@@ -46,6 +46,11 @@ enum ItemStandIns {
         }
     }
 
+    /// `canFill` for each variant, by `Variant.rawValue`.
+    static func fillable(_ templates: TemplateSet) -> [Bool] {
+        EventItems.Variant.allCases.map { canFill($0, templates) }
+    }
+
     /// `item` (from `render`) with `variant`'s values put in, appended to
     /// `out`; a NUL that starts no marker is copied as it is.
     static func fill(_ item: String, _ variant: EventItems.Variant, into out: inout [UInt8]) {
