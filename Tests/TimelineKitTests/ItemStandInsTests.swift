@@ -77,8 +77,9 @@ import Testing
         event("call", date: "2025-11", "people: [envoy]\ntags: [talks]"),
     ]
 
-    /// A copy of the shipped templates with `addition` put at the start of
-    /// event-item.mustache's second line, and a partial for it to include.
+    /// A copy of the shipped templates with `addition` inserted as
+    /// event-item.mustache's second line, a partial for it to include, and
+    /// a template named by the empty string (`.mustache`).
     static func templatesFolder(appending addition: String) throws -> String {
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Templates").path
