@@ -62,3 +62,34 @@ final class DeferredLists: @unchecked Sendable {
         return found && ranges.count == lists.count ? ranges : nil
     }
 }
+
+/// A page rendered with its event lists left as markers, ready to be
+/// spliced: what both the streamed chronology and a patched page start from.
+struct DeferredPage {
+    let text: String
+    let markers: [Range<Int>]
+    let lists: DeferredLists
+    /// Without deferred lists: it makes the lists spliced in.
+    let builder: ContextBuilder
+
+    /// `page` rendered with its lists as markers; nil when its template
+    /// does not allow the splice, and the page must be rendered whole.
+    init?(_ page: Page, _ builder: ContextBuilder, _ templates: TemplateSet) {
+        var deferring = builder
+        let lists = DeferredLists()
+        deferring.deferredLists = lists
+        let text = templates.render(page.template, deferring.context(for: page))
+        guard let markers = lists.positions(in: text) else { return nil }
+        (self.text, self.markers, self.lists, self.builder) = (text, markers, lists, builder)
+    }
+
+    /// The items of list `number`, as UTF-8.
+    func list(_ number: Int) -> [UInt8] {
+        builder.listUTF8(lists.lists[number].indexes, lists.lists[number].variant)
+    }
+
+    /// Hands on the page with its lists in (see `DeferredLists.splice`).
+    func splice<E: Error>(list: (Int) -> [UInt8], into emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        try lists.splice(text, at: markers, list: list, into: emit)
+    }
+}

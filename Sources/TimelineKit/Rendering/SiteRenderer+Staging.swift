@@ -60,17 +60,12 @@ extension SiteRenderer {
     private static func writeIndex(
         _ builder: ContextBuilder, _ templates: TemplateSet, to path: String, in staging: StagingFolder
     ) throws(SiteWriter.Failure) {
-        var deferring = builder
-        let lists = DeferredLists()
-        deferring.deferredLists = lists
-        let page = templates.render(Page.index.template, deferring.context(for: .index))
-        guard let markers = lists.positions(in: page) else {
+        guard let page = DeferredPage(.index, builder, templates) else {
             try staging.write(path, templates.render(Page.index.template, builder.context(for: .index)))
             return
         }
         let file = try staging.open(path)
-        try lists.splice(page, at: markers, list: { builder.listUTF8(lists.lists[$0].indexes, lists.lists[$0].variant) },
-                         into: { (bytes: UnsafeRawBufferPointer) throws(SiteWriter.Failure) in try file.write(bytes) })
+        try page.splice(list: page.list, into: { (bytes: UnsafeRawBufferPointer) throws(SiteWriter.Failure) in try file.write(bytes) })
         try file.close()
     }
 }

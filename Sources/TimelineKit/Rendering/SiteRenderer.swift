@@ -53,17 +53,13 @@ public enum SiteRenderer {
     /// in. A page whose template does not allow the splice is rendered whole.
     static func render(_ pages: [(path: String, page: Page)], builder: ContextBuilder, templates: TemplateSet) -> [RenderedFile] {
         parallelMap(pages) { path, page in
-            var deferring = builder
-            let lists = DeferredLists()
-            deferring.deferredLists = lists
-            let text = templates.render(page.template, deferring.context(for: page))
-            guard let markers = lists.positions(in: text) else {
+            guard let deferred = DeferredPage(page, builder, templates) else {
                 return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
             }
-            let html = lists.lists.map { builder.listUTF8($0.indexes, $0.variant) }
+            let html = deferred.lists.lists.indices.map(deferred.list)
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count + html.reduce(0) { $0 + $1.count })
-            lists.splice(text, at: markers, list: { html[$0] }, into: { bytes.append(contentsOf: $0) })
+            bytes.reserveCapacity(deferred.text.utf8.count + html.reduce(0) { $0 + $1.count })
+            deferred.splice(list: { html[$0] }, into: { bytes.append(contentsOf: $0) })
             return RenderedFile(path: path, bytes: bytes)
         }
     }
