@@ -14,13 +14,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The address to listen on; loopback unless told otherwise.") var host = "127.0.0.1"
     @Option(help: "The port to listen on; 0 picks a free one.") var port = 8000
-    @Option(help: "The folder of Markdown notes.") var content = "Content"
-    @Option(help: "The folder of Mustache templates and assets.") var templates = "Templates"
-    @Flag(help: "Include events marked draft: true.") var drafts = false
-    @Option(name: .customLong("base-url"), help: "Overrides site.yml's base_url.") var baseURL: String?
+    @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        let build = BuildOptions(contentPath: content, templatesPath: templates, includeDrafts: drafts, baseURL: baseURL)
+        let build = site.buildOptions()
         let server = PreviewServer(options: .init(build: build, host: host, port: port)) { line in
             Report.printError(line)
         }
