@@ -46,8 +46,8 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSwap",
+                "TimelineTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: sanitizedSwift
         ),
@@ -68,6 +68,23 @@ let package = Package(
                 "TimelineKit",
                 "TimelineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sanitizedSwift,
+            linkerSettings: sanitizedLink
+        ),
+        // The Mustache engine: templates compiled once, rendered against typed values into bytes.
+        .target(
+            name: "TimelineTemplates",
+            swiftSettings: sanitizedSwift
+        ),
+        // Checks the engine byte for byte against swift-mustache, its reference (test-only).
+        .testTarget(
+            name: "TimelineTemplatesTests",
+            dependencies: [
+                "TimelineTemplates",
+                // The shipped templates over real pages, and the template reference.
+                "TimelineKit",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: sanitizedSwift,
             linkerSettings: sanitizedLink

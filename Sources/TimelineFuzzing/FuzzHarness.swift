@@ -15,7 +15,7 @@ import TimelineKit
 ///   first line, if it is a valid `YYYY[-MM[-DD]]`, is the publication date.
 /// - `0x02`: `EventDate.parse` and `PartialDate.parse` of the rest.
 /// - `0x03`: the rest is an event note saved over a valid one while `serve`'s
-///   engine (`SiteSession`) keeps its caches: the incremental rebuild must
+///   `BuildCache` is kept between builds: the incremental rebuild must
 ///   produce exactly what a fresh build does, and so must the rebuild after
 ///   the note is put back.
 /// - anything else: the whole input is an event note (front matter and body)
@@ -111,16 +111,16 @@ public enum FuzzHarness {
     /// into the last build; the other half take the rebuild that compares.
     static func fuzzIncremental(_ bytes: [UInt8]) {
         let options = BuildOptions(contentPath: site.contentPath, templatesPath: templates.folder, outputPath: site.root + "/Public")
-        let session = SiteSession(options: options)
+        var cache = BuildCache()
         let changed: Set<String>? = bytes.count.isMultiple(of: 2) ? [site.notePath] : nil
         site.writeNote(Array(FuzzSite.baseNote.utf8))
-        let base = session.render()
+        let base = Pipeline.render(options, cache: &cache)
         require(base.succeeded, "the base site does not build: \(base.diagnostics.errors)")
         site.writeNote(bytes)
-        let edited = session.render(changed: changed)
+        let edited = Pipeline.render(options, cache: &cache, changed: changed)
         requireSame(edited, Pipeline.render(options), "after the edit")
         site.writeNote(Array(FuzzSite.baseNote.utf8))
-        requireSame(session.render(changed: changed), base, "after the edit was undone")
+        requireSame(Pipeline.render(options, cache: &cache, changed: changed), base, "after the edit was undone")
     }
 
     private static func requireSame(_ incremental: BuildResult, _ fresh: BuildResult, _ when: String) {

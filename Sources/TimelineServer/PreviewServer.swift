@@ -30,7 +30,7 @@ public final class PreviewServer: Sendable {
     public init(options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
-        rebuilder = Rebuilder(session: SiteSession(options: options.build), store: store, liveReload: liveReload, log: log)
+        rebuilder = Rebuilder(options: options.build, store: store, liveReload: liveReload, log: log)
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down cleanly.
@@ -115,7 +115,9 @@ struct ServeContext: RequestContext {
 /// Runs rebuilds one at a time on their own queue; changes that arrive during
 /// a rebuild are folded into one more.
 final class Rebuilder: @unchecked Sendable {
-    private let session: SiteSession
+    private let options: BuildOptions
+    /// What the last build keeps for the next; touched only on `queue`.
+    private var cache = BuildCache()
     private let store: SiteStore
     private let liveReload: LiveReload
     private let log: @Sendable (String) -> Void
@@ -125,8 +127,8 @@ final class Rebuilder: @unchecked Sendable {
     /// The paths changed since the last rebuild began; nil when unknown.
     private var changed: Set<String>? = []
 
-    init(session: SiteSession, store: SiteStore, liveReload: LiveReload, log: @escaping @Sendable (String) -> Void) {
-        self.session = session
+    init(options: BuildOptions, store: SiteStore, liveReload: LiveReload, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
         self.store = store
         self.liveReload = liveReload
         self.log = log
@@ -155,7 +157,7 @@ final class Rebuilder: @unchecked Sendable {
     /// last good files behind the error page.
     func rebuildNow(changed paths: Set<String>? = nil) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = session.render(changed: paths)
+        let result = Pipeline.render(options, cache: &cache, changed: paths)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         for warning in result.diagnostics.warnings { log(warning.description) }
         if result.succeeded {

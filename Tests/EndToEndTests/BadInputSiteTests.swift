@@ -83,16 +83,16 @@ import Testing
 
     static let templateCases: [BadCase] = [
         BadCase("an unclosed tag", [.write("Templates/event.mustache", "{{<layout}}\n{{$main}}\n<h1>{{title}</h1>\n{{/main}}\n{{/layout}}\n")], [
-            "Templates/event.mustache:3:12: template syntax error: a tag is not closed (check the {{...}} tags on this line)",
+            "Templates/event.mustache:3:5: template syntax error: a tag is not closed (check the {{...}} tags on this line)",
             stopped(at: "templates"),
         ]),
         BadCase("a section closed that was never opened", [.write("Templates/event.mustache", "{{<layout}}\n{{$main}}\n<h1>{{/title}}</h1>\n{{/main}}\n{{/layout}}\n")], [
-            "Templates/event.mustache:3:8: template syntax error: a section is closed with the wrong name (check the {{...}} tags on this line)",
+            "Templates/event.mustache:3:5: template syntax error: 'title' is closed where section 'main' should be (check the {{...}} tags on this line)",
             stopped(at: "templates"),
         ]),
-        // The parser notices the unclosed {{#title}} only at {{/main}}, two lines on.
+        // Where the unclosed {{#title}} opened, not the {{/main}} where the parser notices it.
         BadCase("a section opened and never closed", [.write("Templates/event.mustache", "{{<layout}}\n{{$main}}\n<h1>{{#title}}</h1>\n{{/main}}\n{{/layout}}\n")], [
-            "Templates/event.mustache:4:4: template syntax error: a section is closed with the wrong name (check the {{...}} tags on this line)",
+            "Templates/event.mustache:3:5: template syntax error: section 'title' is opened but never closed (check the {{...}} tags on this line)",
             stopped(at: "templates"),
         ]),
         BadCase("a partial that does not exist", [.write("Templates/event.mustache", "{{<layout}}\n{{$main}}\n<h1>{{title}}</h1>\n  {{> event-detail}}\n{{/main}}\n{{/layout}}\n")], [
@@ -142,7 +142,7 @@ import Testing
         ])
         BadInput.expectRefused(run, [
             "Content/events/geneva-meeting.md:4:8: unknown place 'genva' in place (did you mean 'geneva'?)",
-            "Templates/event.mustache:3:12: template syntax error: a tag is not closed (check the {{...}} tags on this line)",
+            "Templates/event.mustache:3:5: template syntax error: a tag is not closed (check the {{...}} tags on this line)",
             stopped(at: "templates", errors: 2),
         ])
     }

@@ -47,11 +47,11 @@ import TimelineKit
     @Test(arguments: cases)
     func aRebuildToldWhatChangedEqualsAFreshBuild(_ edit: Case) throws {
         let (workspace, options) = try Self.project()
-        let session = SiteSession(options: options)
-        let first = session.render()
+        var cache = BuildCache()
+        let first = Pipeline.render(options, cache: &cache)
         #expect(first.succeeded)
         try workspace.edit("Content/" + edit.file, replacing: edit.old, with: edit.new)
-        let rebuilt = session.render(changed: [options.contentPath + "/" + edit.file])
+        let rebuilt = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/" + edit.file])
         #expect((rebuilt.changedFiles != nil) == edit.patches)
         Self.expectFresh(rebuilt, options, after: edit.description)
         if let changed = rebuilt.changedFiles {
@@ -66,8 +66,8 @@ import TimelineKit
 
     @Test func patchesAndFullBuildsInTurnEachEqualAFreshBuild() throws {
         let (workspace, options) = try Self.project()
-        let session = SiteSession(options: options)
-        #expect(session.render().succeeded)
+        var cache = BuildCache()
+        #expect(Pipeline.render(options, cache: &cache).succeeded)
         let geneva = options.contentPath + "/events/geneva-meeting.md"
         let steps: [(String, String, String, String, Bool)] = [
             ("events/geneva-meeting.md", "A second paragraph", "Another paragraph", "a body", true),
@@ -78,27 +78,26 @@ import TimelineKit
         ]
         for (file, old, new, what, patches) in steps {
             try workspace.edit("Content/" + file, replacing: old, with: new)
-            let rebuilt = session.render(changed: [options.contentPath + "/" + file])
+            let rebuilt = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/" + file])
             #expect((rebuilt.changedFiles != nil) == patches, "\(what)")
             Self.expectFresh(rebuilt, options, after: what)
         }
         // Told nothing changed, it changes nothing.
-        let again = session.render(changed: [geneva])
+        let again = Pipeline.render(options, cache: &cache, changed: [geneva])
         #expect(again.changedFiles == [])
         Self.expectFresh(again, options, after: "no edit")
     }
 
-    /// A patch splices each page's event lists in after its template ran;
-    /// where the list template escapes, repeats or drops `eventsHTML`, the
-    /// splice is not taken and the page comes out as a fresh build's.
+    /// A patched list page comes out as a fresh build's, whatever the list
+    /// template does with `eventsHTML`.
     @Test(arguments: SiteWritingTests.eventListTemplates)
     func aPatchedListPageEqualsAFreshOneWhateverTheListTemplateDoes(variant: String, list: String) throws {
         let (workspace, options) = try Self.project()
         try workspace.edit("Templates/event-list.mustache", replacing: "{{{eventsHTML}}}", with: list)
-        let session = SiteSession(options: options)
-        #expect(session.render().succeeded)
+        var cache = BuildCache()
+        #expect(Pipeline.render(options, cache: &cache).succeeded)
         try workspace.edit("Content/events/earlier-contacts.md", replacing: "Contacts throughout the year.", with: "Contacts all year.")
-        let rebuilt = session.render(changed: [options.contentPath + "/events/earlier-contacts.md"])
+        let rebuilt = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/events/earlier-contacts.md"])
         #expect(rebuilt.renderedPages == 5, "\(variant)")
         Self.expectFresh(rebuilt, options, after: "a summary edit, the list template \(variant)")
     }
@@ -106,32 +105,32 @@ import TimelineKit
     @Test func theFeedsAreMadeAgainOnlyForTheEventsTheyCarry() throws {
         let (workspace, options) = try Self.project()
         try workspace.edit("Content/site.yml", replacing: "author: Fixture Desk", with: "author: Fixture Desk\nfeed_limit: 1")
-        let session = SiteSession(options: options)
-        #expect(session.render().succeeded)
+        var cache = BuildCache()
+        #expect(Pipeline.render(options, cache: &cache).succeeded)
         let feeds: Set = ["feed.xml", "feed.json"]
         try workspace.edit("Content/events/geneva-meeting.md", replacing: "A second paragraph", with: "Another paragraph")
-        let older = session.render(changed: [options.contentPath + "/events/geneva-meeting.md"])
+        let older = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/events/geneva-meeting.md"])
         #expect(try Set(#require(older.changedFiles).map(\.path)).isDisjoint(with: feeds))
         Self.expectFresh(older, options, after: "an edit to an event the feeds leave out")
         try workspace.edit("Content/events/deal-claims.md", replacing: "The two papers disagree", with: "The papers disagree")
-        let newest = session.render(changed: [options.contentPath + "/events/deal-claims.md"])
+        let newest = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/events/deal-claims.md"])
         #expect(try feeds.isSubset(of: Set(#require(newest.changedFiles).map(\.path))))
         Self.expectFresh(newest, options, after: "an edit to the newest event")
     }
 
     @Test func editorFilesBesideANoteChangeNothing() throws {
         let (workspace, options) = try Self.project()
-        let session = SiteSession(options: options)
-        let first = session.render()
+        var cache = BuildCache()
+        let first = Pipeline.render(options, cache: &cache)
         try workspace.write("Content/events/geneva-meeting.md~", "a backup")
         try workspace.write("Content/events/.geneva-meeting.md.swp", "a swap file")
         let events = options.contentPath + "/events/"
-        let rebuilt = session.render(changed: [events + "geneva-meeting.md~", events + ".geneva-meeting.md.swp", events + "4913"])
+        let rebuilt = Pipeline.render(options, cache: &cache, changed: [events + "geneva-meeting.md~", events + ".geneva-meeting.md.swp", events + "4913"])
         #expect(rebuilt.changedFiles == [])
         #expect(rebuilt.files == first.files)
         // A file that is not a note is an error, as in a full build.
         try workspace.write("Content/events/notes.txt", "to do")
-        let broken = session.render(changed: [events + "notes.txt"])
+        let broken = Pipeline.render(options, cache: &cache, changed: [events + "notes.txt"])
         #expect(broken.changedFiles == nil)
         #expect(broken.diagnostics.errors.map(\.message) == ["only Markdown notes belong here"])
     }
@@ -140,12 +139,12 @@ import TimelineKit
         let (workspace, options) = try Self.project()
         try FileManager.default.linkItem(at: workspace.folder.path("Content/events/geneva-meeting.md"),
                                          to: workspace.folder.path("Content/events/geneva-again.md"))
-        let session = SiteSession(options: options)
-        #expect(session.render().succeeded)
+        var cache = BuildCache()
+        #expect(Pipeline.render(options, cache: &cache).succeeded)
         // Written in place, so the other name shows the edit too, though the
         // watcher names only this one.
         try workspace.edit("Content/events/geneva-meeting.md", replacing: "A second paragraph", with: "Another paragraph")
-        let rebuilt = session.render(changed: [options.contentPath + "/events/geneva-meeting.md"])
+        let rebuilt = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/events/geneva-meeting.md"])
         #expect(rebuilt.changedFiles == nil)
         Self.expectFresh(rebuilt, options, after: "an edit to a file with two names")
     }

@@ -71,8 +71,8 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stderrLines == [
             "Templates/people.mustache:5:1: partial 'peeple-list' not found (create peeple-list.mustache beside it)",
-            // The unclosed {{#name}} swallows the page until {{/main}}, where the parser notices.
-            "Templates/place.mustache:16:4: template syntax error: a section is closed with the wrong name (check the {{...}} tags on this line)",
+            // Where the unclosed {{#name}} opened, not the {{/main}} where the parser notices it.
+            "Templates/place.mustache:6:5: template syntax error: section 'name' is opened but never closed (check the {{...}} tags on this line)",
             "Templates/tag.mustache: template not found (every page kind needs its template)",
             "error: the build stopped at the templates stage with 3 errors; nothing was written",
         ])

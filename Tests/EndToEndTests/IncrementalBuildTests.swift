@@ -36,14 +36,14 @@ import TimelineKit
         let workspace = try Workspace()
         let options = BuildOptions(contentPath: workspace.folder.path("Content").path,
                                    templatesPath: workspace.folder.path("Templates").path)
-        let session = SiteSession(options: options)
-        let first = session.render()
+        var cache = BuildCache()
+        let first = Pipeline.render(options, cache: &cache)
         #expect(first.succeeded)
         #expect(first.renderedPages == first.pageCount)
         // File stamps have nanosecond times, but make sure the edit is visible.
         Thread.sleep(forTimeInterval: 0.01)
         try edit.apply(workspace)
-        let incremental = session.render()
+        let incremental = Pipeline.render(options, cache: &cache)
         let fresh = Pipeline.render(options)
         #expect(incremental.succeeded && fresh.succeeded)
         #expect(incremental.files.map(\.path) == fresh.files.map(\.path))
@@ -56,10 +56,10 @@ import TimelineKit
         let workspace = try Workspace()
         let options = BuildOptions(contentPath: workspace.folder.path("Content").path,
                                    templatesPath: workspace.folder.path("Templates").path)
-        let session = SiteSession(options: options)
-        let first = session.render()
+        var cache = BuildCache()
+        let first = Pipeline.render(options, cache: &cache)
         try workspace.edit("Content/events/earlier-contacts.md", replacing: "Contacts throughout the year.", with: "Contacts all year.")
-        let second = session.render()
+        let second = Pipeline.render(options, cache: &cache)
         #expect(second.succeeded)
         // Its page, its later neighbour, the person and tag pages listing it,
         // and the seven site-wide pages; not the other 12 pages.
@@ -71,13 +71,13 @@ import TimelineKit
         let workspace = try Workspace()
         let options = BuildOptions(contentPath: workspace.folder.path("Content").path,
                                    templatesPath: workspace.folder.path("Templates").path)
-        let session = SiteSession(options: options)
-        #expect(session.render().succeeded)
+        var cache = BuildCache()
+        #expect(Pipeline.render(options, cache: &cache).succeeded)
         try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoy,", with: "people: [anna-envoi,")
-        let broken = session.render()
+        let broken = Pipeline.render(options, cache: &cache)
         #expect(broken.diagnostics.errors.map(\.message) == ["unknown person 'anna-envoi' in people"])
         try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoi,", with: "people: [anna-envoy,")
-        let fixed = session.render()
+        let fixed = Pipeline.render(options, cache: &cache)
         #expect(fixed.succeeded)
         #expect(fixed.files == Pipeline.render(options).files)
     }

@@ -20,8 +20,8 @@ import TimelineKit
         #expect(leftovers.isEmpty)
     }
 
-    /// What a list template may do with `eventsHTML`, by name: the splice of
-    /// event lists must give the same bytes, or not be taken.
+    /// What a list template may do with `eventsHTML`, by name: the lists,
+    /// written straight into their page, must give the same bytes whatever it does.
     static let eventListTemplates: [(String, String)] = [
         ("as shipped", "{{{eventsHTML}}}"),
         ("escaped", "{{eventsHTML}}"),
@@ -30,11 +30,10 @@ import TimelineKit
         ("upper-cased", "{{{uppercased(eventsHTML)}}}"),
     ]
 
-    /// `build` writes pages as they are rendered and splices the
-    /// chronology's event lists in as it writes them; `serve` and `check`
-    /// render into memory. Both give the same bytes, whatever the list
-    /// template does with `eventsHTML`: where it escapes, repeats or drops
-    /// it, the splice is not taken.
+    /// `build` writes pages into a staging folder as they are rendered;
+    /// `serve` and `check` render into memory. Both give the same bytes,
+    /// whatever the list template does with `eventsHTML` (escapes, repeats,
+    /// drops or transforms it).
     @Test(arguments: eventListTemplates)
     func aBuildWritesWhatTheInMemoryRenderHolds(variant: String, list: String) throws {
         let workspace = try Workspace()

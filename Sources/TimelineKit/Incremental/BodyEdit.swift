@@ -2,11 +2,11 @@
 /// The commonest edit while writing is words changed below a note's front
 /// matter; such an edit cannot move, add, rename or unlink anything, so a
 /// session can patch the pages that show that body instead of building
-/// again (see `SiteSession+BodyEdits.swift`).
+/// again (see `BodyEditPatch`).
 enum NoteChange {
     /// Nothing a build reads changed: an editor's backup file, a file
     /// created and removed again, a note saved with the same text.
-    case unchanged(restamped: (path: String, note: SiteSession.CachedNote)?)
+    case unchanged(restamped: (path: String, note: BuildCache.Note)?)
     /// The note's body changed and nothing above it.
     case body(BodyEdit)
 
@@ -15,7 +15,7 @@ enum NoteChange {
     /// quotes are checked against, `site.yml`, a template), which only a
     /// full build handles.
     static func at(_ path: String, contentPath: String, contentRoot: String,
-                   notes: [String: SiteSession.CachedNote]) -> NoteChange? {
+                   notes: [String: BuildCache.Note]) -> NoteChange? {
         guard let slash = path.lastIndex(of: "/") else { return nil }
         let folder = String(path[..<slash]), name = String(path[path.index(after: slash)...])
         guard let kind = NoteKind.allCases.first(where: { ContentLoader.join(contentPath, $0.folder) == folder }) else { return nil }
@@ -31,7 +31,7 @@ enum NoteChange {
         guard case .success(let text) = ContentLoader.readText(path, root: contentRoot) else { return nil }
         let file = SourceFile(kind: kind, slug: cached.file.slug, path: path, text: text)
         let parsed = text == cached.file.text ? cached.parsed : ParsedNote.parse(file)
-        let note = SiteSession.CachedNote(stamp: stamp, file: file, parsed: parsed)
+        let note = BuildCache.Note(stamp: stamp, file: file, parsed: parsed)
         // The same warnings, and the same note but for its body.
         guard parsed.1 == cached.parsed.1, parsed.0.matchesAboveBody(cached.parsed.0), let source = parsed.0.source else { return nil }
         if text == cached.file.text || source.body == cached.parsed.0.source?.body {
@@ -47,7 +47,7 @@ struct BodyEdit {
     let kind: NoteKind
     let source: NoteSource
     /// The note as the session will remember it.
-    let note: SiteSession.CachedNote
+    let note: BuildCache.Note
 
     var slug: String { source.slug }
 }

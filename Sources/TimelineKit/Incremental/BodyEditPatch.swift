@@ -1,59 +1,41 @@
 import Dispatch
 
-/// What the last successful build of a session produced, kept whole so an
-/// edit to note bodies can be patched into it: at 10,000 events a full
-/// rebuild, however cached, still passes over every note several times
-/// (stat, parse check, link, sort, compare), about 0.6 s; a patch touches
-/// only what shows the edited bodies.
-struct PatchableBuild {
-    var result: BuildResult
-    /// Where each file is in `result.files`.
-    let fileIndex: [String: Int]
-    let templates: TemplateSet
-    /// Each page by the path it renders to.
-    let pages: [String: Page]
-    /// Every event's list items and parts of the site-wide files.
-    var items: EventItems
-    var fragments: [EventFragments]
-
-    init(result: BuildResult, templates: TemplateSet, site: SiteRenderer.RenderedSite) {
-        self.result = result
-        self.templates = templates
-        (pages, items, fragments) = (site.pages, site.items, site.fragments)
-        fileIndex = Dictionary(result.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-}
-
-extension SiteSession {
+/// An edit to note bodies alone, patched into the last build: at 10,000
+/// events a full rebuild, however cached, still passes over every note
+/// several times (stat, parse check, link, sort, compare), about 0.6 s; a
+/// patch reads the changed files and renders only what shows their bodies,
+/// through the same `SiteRenderer.render` as every build. The result is
+/// the one a full build would give, byte for byte, diagnostics included.
+enum BodyEditPatch {
     /// The last build with the bodies changed at `paths` rendered anew, or
     /// nil when a full build is needed: no successful build to patch, or a
-    /// path that is not a body edit (`NoteChange`). The result is the one a
-    /// full build would give, byte for byte, diagnostics included.
-    func renderBodyEdits(in paths: Set<String>) -> BuildResult? {
+    /// path that is not a body edit (`NoteChange`).
+    static func apply(_ paths: Set<String>, _ options: BuildOptions, _ cache: inout BuildCache) -> BuildResult? {
         var timings: [(stage: Stage, seconds: Double)] = []
-        guard let (edits, restamped, bodies) = bodyEdits(in: paths, &timings) else { return nil }
-        for (path, note) in restamped + edits.map({ ($0.path, $0.note) }) { notes[path] = note }
+        guard let (edits, restamped, bodies) = bodyEdits(in: paths, options, cache, &timings) else { return nil }
+        for (path, note) in restamped + edits.map({ ($0.path, $0.note) }) { cache.notes[path] = note }
         guard !edits.isEmpty else {
-            var result = patchable!.result
+            var result = cache.last!.result
             result.renderedPages = 0
             result.timings = timings
             result.changedFiles = []
             return result
         }
-        return patch(edits, bodies, &timings)
+        return patch(edits, bodies, &cache, &timings)
     }
 
     /// The edits at `paths` and their bodies rendered, or nil if a full
-    /// build is needed. Reads the session, changes nothing.
-    private func bodyEdits(in paths: Set<String>, _ timings: inout [(stage: Stage, seconds: Double)])
-        -> (edits: [BodyEdit], restamped: [(String, CachedNote)], bodies: NoteBodies.Replacement)? {
-        guard patchable != nil, let last = lastGood, notesHaveOwnFiles,
+    /// build is needed. Changes nothing.
+    private static func bodyEdits(in paths: Set<String>, _ options: BuildOptions, _ cache: BuildCache,
+                                  _ timings: inout [(stage: Stage, seconds: Double)])
+        -> (edits: [BodyEdit], restamped: [(String, BuildCache.Note)], bodies: NoteBodies.Replacement)? {
+        guard let last = cache.last, cache.notesHaveOwnFiles,
               let contentRoot = try? FileSystem.realPath(options.contentPath) else { return nil }
-        let changes = Self.timed(.load, &timings) {
-            paths.sorted().map { NoteChange.at($0, contentPath: options.contentPath, contentRoot: contentRoot, notes: notes) }
+        let changes = timed(.load, &timings) {
+            paths.sorted().map { NoteChange.at($0, contentPath: options.contentPath, contentRoot: contentRoot, notes: cache.notes) }
         }
         var edits: [BodyEdit] = []
-        var restamped: [(String, CachedNote)] = []
+        var restamped: [(String, BuildCache.Note)] = []
         for change in changes {
             switch change {
             case nil: return nil
@@ -62,30 +44,35 @@ extension SiteSession {
             }
         }
         // A draft the build leaves out is not in the chronology.
-        guard edits.allSatisfy({ last.chronology.index(of: $0.kind, $0.slug) != nil }) else { return nil }
-        let bodies = Self.timed(.markdown, &timings) { last.bodies.rendering(edits.map { ($0.kind, $0.source) }) }
+        let chronology = last.model.chronology
+        guard edits.allSatisfy({ chronology.index(of: $0.kind, $0.slug) != nil }) else { return nil }
+        let bodies = timed(.markdown, &timings) { last.model.bodies.rendering(edits.map { ($0.kind, $0.source) }) }
         // The last build had none, so a broken link is a new error: a full
         // build reports it with every other.
         guard bodies.problems.isEmpty else { return nil }
         return (edits, restamped, bodies)
     }
 
-    /// Puts the edits into the last build. The session's state is taken out
+    /// Puts the edits into the last build. It is taken out of the cache
     /// while it is changed, so its arrays of 10,000 are changed in place,
     /// not copied.
-    private func patch(_ edits: [BodyEdit], _ replacement: NoteBodies.Replacement,
-                       _ timings: inout [(stage: Stage, seconds: Double)]) -> BuildResult {
-        var build = patchable!, state = lastGood!
-        (patchable, lastGood, lastBodies) = (nil, nil, nil)
-        build.result.chronology = nil
+    private static func patch(_ edits: [BodyEdit], _ replacement: NoteBodies.Replacement, _ cache: inout BuildCache,
+                              _ timings: inout [(stage: Stage, seconds: Double)]) -> BuildResult {
+        var last = cache.last!
+        // Nothing else may hold the model's arrays, or the first change copies them.
+        (cache.last, cache.bodies) = (nil, nil)
+        last.result.chronology = nil
+        let edited = edits.compactMap { $0.kind == .event ? last.model.chronology.eventIndex[$0.slug] : nil }
+        let itemsBefore = items(of: edited, last.model)
         for edit in edits {
-            state.chronology.replaceBody(of: edit.kind, at: state.chronology.index(of: edit.kind, edit.slug)!, with: edit.source.body)
+            last.model.chronology.replaceBody(of: edit.kind, at: last.model.chronology.index(of: edit.kind, edit.slug)!,
+                                              with: edit.source.body)
         }
-        state.bodies.replace(with: replacement)
-        let (chronology, bodies) = (state.chronology, state.bodies)
+        last.model.bodies.replace(with: replacement)
+        let model = last.model, chronology = model.chronology, bodies = model.bodies
+        let itemsAfter = items(of: edited, model)
 
-        let changed = Self.timed(.render, &timings) { () -> [RenderedFile] in
-            var builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: build.templates)
+        let changed = timed(.render, &timings) { () -> [RenderedFile] in
             // A body reaches pages in three ways only: its note's own page,
             // an event's list item (its summary), and the site-wide files. A
             // list shows an event through its item alone, so the lists and
@@ -98,7 +85,7 @@ extension SiteSession {
                 case .event:
                     guard let index = chronology.eventIndex[edit.slug] else { continue }
                     events.insert(index)
-                    if build.items.rerender(index, builder, build.templates) {
+                    if itemsBefore[index] != itemsAfter[index] {
                         pages.formUnion(AffectedPages.listings(ofEvent: edit.slug, in: chronology))
                         pages.insert("index.html")
                     }
@@ -109,27 +96,38 @@ extension SiteSession {
                     break
                 }
             }
-            builder.use(build.items)
-            let remade = Self.refreshFragments(of: events, in: &build.fragments, chronology, bodies)
-            let rendered = pages.sorted().compactMap { path in build.pages[path].map { (path: path, page: $0) } }
-            return SiteRenderer.render(rendered, builder: builder, templates: build.templates)
-                + SiteRenderer.formats(chronology, bodies: bodies, fragments: build.fragments, only: remade)
+            let remade = refreshFragments(of: events, in: &last.fragments, chronology, bodies)
+            let sink = MemorySink()
+            SiteRenderer.render(model, pages: pages.sorted().compactMap { last.pages[$0] }, siteWide: remade,
+                                fragments: last.fragments, into: sink)
+            return sink.written
         }
 
         var differing: [RenderedFile] = []
         for file in changed {
-            state.pages[file.path] = file
-            guard let index = build.fileIndex[file.path], build.result.files[index] != file else { continue }
-            build.result.files[index] = file
+            guard let index = last.fileIndex[file.path], last.result.files[index] != file else { continue }
+            last.result.files[index] = file
             differing.append(file)
         }
-        build.result.renderedPages = changed.count { $0.path.hasSuffix(".html") }
-        build.result.chronology = chronology
-        var result = build.result
+        last.result.renderedPages = changed.count { $0.path.hasSuffix(".html") }
+        last.result.chronology = chronology
+        var result = last.result
         result.timings = timings
         result.changedFiles = differing
-        (patchable, lastGood, lastBodies) = (build, state, bodies)
+        (cache.last, cache.bodies) = (last, bodies)
         return result
+    }
+
+    /// The list items of the events at `indexes` in every kind of list.
+    private static func items(of indexes: [Int], _ model: RenderModel) -> [Int: [[UInt8]]] {
+        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates)
+        return Dictionary(indexes.map { index in
+            (index, EventItems.Variant.allCases.map { variant in
+                var item: [UInt8] = []
+                EventItems.render(index, variant, builder, into: &item)
+                return item
+            })
+        }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Makes the site-wide parts of the events at `indexes` again; returns

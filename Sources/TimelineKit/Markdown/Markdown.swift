@@ -6,7 +6,7 @@ import Glibc
 /// CommonMark through libcmark: smart punctuation on, raw HTML suppressed
 /// unless the site opts in. Links can be rewritten as the tree is walked, so
 /// `../documents/plan.md` becomes the page it names.
-public struct Markdown {
+public struct Markdown: Sendable {
     public struct Link: Sendable, Hashable {
         public let destination: String
         /// Line within the Markdown text, 1-based.

@@ -3,13 +3,13 @@
 /// value is made from, compared whole: a cached value is reused only when
 /// recomputing it could not give other bytes, so the cache never needs to
 /// know which note changed.
-struct KeyedCache<Inputs: Equatable, Value> {
+struct KeyedCache<Inputs: Equatable, Value: Sendable> {
     private var entries: [String: (inputs: Inputs, value: Value)] = [:]
 
     /// The value for each key, in order. Values whose inputs changed (or are
     /// new) are computed on all cores; entries for keys no longer asked for
     /// are dropped.
-    mutating func values(keys: [String], inputs: [Inputs], compute: (Int) -> Value) -> [Value] {
+    mutating func values(keys: [String], inputs: [Inputs], compute: @Sendable (Int) -> Value) -> [Value] {
         var values: [Value?] = keys.indices.map { i in
             entries[keys[i]].flatMap { $0.inputs == inputs[i] ? $0.value : nil }
         }

@@ -1,157 +1,190 @@
 import Dispatch
 
-/// The build engine, kept alive between builds by `serve` (and used once by
-/// `build` and `check`). It remembers each note file's parse by its stamp,
-/// each body's rendering, and the pages of the last good build, so a rebuild
-/// after one edit reads one file and renders only the pages that show it.
-/// Told which files changed, it patches the last build when only note
-/// bodies did (see `SiteSession+BodyEdits.swift`).
-///
-/// Not thread-safe: one build at a time (the server serialises them).
-public final class SiteSession: @unchecked Sendable {
-    public let options: BuildOptions
+/// The named stages a build runs, in order. Each is a function from values to
+/// values; only `load` reads. `build` writes each page into a staging folder
+/// during `render`, and `write` swaps that folder in; `check` and `serve`
+/// render into memory.
+public enum Stage: String, Sendable, CaseIterable {
+    case load, parse, link, markdown, templates, render, write
+}
 
-    struct CachedNote {
-        let stamp: FileStamp
-        let file: SourceFile
-        let parsed: (ParsedNote, [Diagnostic])
-    }
+/// What a build produced: the files (unless stopped by errors), every
+/// diagnostic, and how long each stage took.
+public struct BuildResult: Sendable {
+    public var diagnostics = DiagnosticReport()
+    public var files: [RenderedFile] = []
+    public var noteCount = 0
+    public var pageCount = 0
+    /// Pages rendered by this build rather than kept from the previous one.
+    public var renderedPages = 0
+    public var timings: [(stage: Stage, seconds: Double)] = []
+    /// The stage that found the errors, if any.
+    public var failedStage: Stage?
+    /// Set when this build patched the previous one (a body edit): the
+    /// files of `files` that differ from it, so a server swaps just those.
+    public var changedFiles: [RenderedFile]?
+    /// The linked site, when the build got that far (for `check`'s review).
+    public var chronology: Chronology?
 
-    /// What the last successful render produced, to render only the difference.
-    struct LastGood {
-        var chronology: Chronology
-        var bodies: NoteBodies
-        let templateSources: [String: String]
-        let assets: [RenderedFile]
-        var pages: [String: RenderedFile]
-    }
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
 
-    /// Each note read from a plain file (not a link), by path, with the
-    /// stamp its file had.
-    var notes: [String: CachedNote] = [:]
-    /// Whether each note was read from a file no other note shares (no
-    /// symbolic or hard links): only then does a changed path name every
-    /// note whose text changed.
-    var notesHaveOwnFiles = false
-    var lastGood: LastGood?
-    var lastBodies: NoteBodies?
-    private var renderCache = RenderCache()
-    private var lastVerifier: QuoteVerifier?
-    /// The last build, if it succeeded: what a body edit patches.
-    var patchable: PatchableBuild?
-
-    public init(options: BuildOptions) {
-        self.options = options
-    }
-
-    /// What the stages before `render` produce.
-    struct Prepared {
-        let chronology: Chronology
-        let bodies: NoteBodies
-        let templates: TemplateSet
-    }
-
-    /// Runs every stage but `write`. `result.files` is the whole site;
-    /// `result.renderedPages` says how many pages were rendered anew.
-    ///
-    /// `changed` names the files changed since the last call, when known
-    /// (`serve`'s watcher knows): if they are notes whose bodies alone
-    /// changed, the last build is patched instead, reading no other file.
-    public func render(changed: Set<String>? = nil) -> BuildResult {
-        if let changed, let patched = renderBodyEdits(in: changed) { return patched }
-        patchable = nil
+/// The pipeline, read top to bottom: load, parse, link, markdown, render,
+/// write. `build` renders every page into a staging folder and swaps it in;
+/// `render` (serve, check) renders into memory, and with a cache from an
+/// earlier build renders only the pages an edit reaches, or patches an edit
+/// to note bodies into the last build (`BodyEditPatch`). Every error in the
+/// content and templates is found before anything is rendered.
+public enum Pipeline {
+    /// A full build into `options.outputPath`, which is left as it was
+    /// unless every stage succeeds.
+    public static func build(_ options: BuildOptions) -> BuildResult {
         var result = BuildResult()
-        guard let prepared = prepare(&result, remembering: true) else { return result }
-        let (chronology, bodies, templates) = (prepared.chronology, prepared.bodies, prepared.templates)
-
-        var site: SiteRenderer.RenderedSite?
-        let (files, pages) = Self.timed(.render, &result) { () -> (([RenderedFile], Int), [Diagnostic]) in
-            let (assets, problems) = SiteRenderer.assets(in: options.templatesPath)
-            var only: Set<String>?
-            var previous: [String: RenderedFile] = [:]
-            if let last = lastGood, last.templateSources == templates.sources, last.assets == assets {
-                only = AffectedPages.between(last.chronology, last.bodies, chronology, bodies)
-                previous = last.pages
+        var cache = BuildCache()
+        guard let model = prepare(options, &result, &cache, remembering: false),
+              let assets = assets(options, model, &result) else { return result }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do throws(SiteWriter.Failure) {
+            let staging = try StagingFolder(for: options.outputPath)
+            do throws(SiteWriter.Failure) {
+                let pages = Page.all(in: model.chronology)
+                try staging.makeFolders(for: assets.map(\.path), pages: pages.map { $0.path(in: model.chronology) })
+                let sink = StagingSink(staging: staging)
+                for asset in assets { try sink.write(asset.path, asset.bytes) }
+                try SiteRenderer.render(model, pages: pages, progress: options.progress, into: sink)
+                result.pageCount = pages.count
+            } catch {
+                staging.discard()
+                throw error
             }
-            site = SiteRenderer.render(chronology, bodies: bodies, templates: templates, only: only, previous: previous,
-                                       progress: options.progress, cache: &renderCache)
-            let pages = site!.files
-            let html = pages.filter { $0.path.hasSuffix(".html") }
-            let rendered = only.map { set in html.filter { set.contains($0.path) || previous[$0.path] == nil }.count } ?? html.count
-            if problems.isEmpty {
-                lastGood = LastGood(chronology: chronology, bodies: bodies, templateSources: templates.sources, assets: assets,
-                                    pages: Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
-            }
-            let all = (pages + assets).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-            return ((all, rendered), problems + AssetReferences.missing(in: templates, assets: assets))
+            result.renderedPages = result.pageCount
+            let swap = DispatchTime.now().uptimeNanoseconds
+            result.timings.append((.render, Double(swap - start) / 1e9))
+            try staging.commit()
+            result.timings.append((.write, Double(DispatchTime.now().uptimeNanoseconds - swap) / 1e9))
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, file: error.path, "cannot write the site: \(error.reason)",
+                                                 hint: "the previous site was left in place"))
+            result.failedStage = .write
         }
-        guard !result.diagnostics.hasErrors else { return result }
-        result.files = files
-        result.renderedPages = pages
-        result.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
-        if let site { patchable = PatchableBuild(result: result, templates: templates, site: site) }
         return result
     }
 
-    /// Load, templates, parse, link and markdown, each timed into `result`.
-    /// Nil when a stage found errors or the templates are unusable. Without
-    /// `remembering`, nothing is kept for a later build, and the sources'
-    /// text is let go as soon as it is parsed: a one-shot build of 100,000
-    /// events would otherwise hold its whole `Content/` to the end.
-    func prepare(_ result: inout BuildResult, remembering: Bool) -> Prepared? {
-        guard let linked = link(&result, remembering: remembering) else { return nil }
-        let templates = linked.0
-        var chronology = linked.1
-        let bodies = Self.timed(.markdown, &result) {
-            NoteBodies.render(chronology, reusing: lastBodies, remembering: remembering)
+    /// Every stage but `write`: the whole site as files in memory. With
+    /// `cache` from an earlier call, only the pages the difference reaches
+    /// are rendered; `changed` names the files changed since (when known, as
+    /// `serve`'s watcher knows), and if they are note bodies alone the last
+    /// build is patched, reading no other file.
+    public static func render(_ options: BuildOptions, cache: inout BuildCache, changed: Set<String>? = nil) -> BuildResult {
+        if let changed, let patched = BodyEditPatch.apply(changed, options, &cache) { return patched }
+        let last = cache.last
+        cache.last = nil
+        var result = BuildResult()
+        guard let model = prepare(options, &result, &cache, remembering: true),
+              let assets = assets(options, model, &result) else { return result }
+        let chronology = model.chronology
+        let rendered = timed(.render, &result) { () -> (([RenderedFile], Int, [EventFragments]), [Diagnostic]) in
+            var pages = Page.all(in: chronology)
+            var kept: [RenderedFile] = []
+            if let last, last.model.templates.sources == model.templates.sources, last.assets == assets,
+               let affected = AffectedPages.between(last.model.chronology, last.model.bodies, chronology, model.bodies) {
+                let all = pages
+                pages = all.filter { affected.contains($0.path(in: chronology)) || last.fileIndex[$0.path(in: chronology)] == nil }
+                let chosen = Set(pages.map { $0.path(in: chronology) })
+                kept = all.map { $0.path(in: chronology) }.filter { !chosen.contains($0) }.map { last.result.files[last.fileIndex[$0]!] }
+            }
+            let sink = MemorySink()
+            let fragments = cache.fragments(for: model)
+            SiteRenderer.render(model, pages: pages, fragments: fragments, progress: options.progress, into: sink)
+            let files = (sink.written + kept + assets).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            return ((files, pages.count, fragments), [Diagnostic]())
+        }
+        guard !result.diagnostics.hasErrors else { return result }
+        (result.files, result.renderedPages) = (rendered.0, rendered.1)
+        result.pageCount = result.files.count { $0.path.hasSuffix(".html") }
+        cache.last = LastBuild(model: model, assets: assets, result: result, fragments: rendered.2)
+        return result
+    }
+
+    /// A render with nothing kept: `check`, and tests that compare with a
+    /// fresh build.
+    public static func render(_ options: BuildOptions) -> BuildResult {
+        var cache = BuildCache()
+        return render(options, cache: &cache)
+    }
+
+    // MARK: The stages before rendering
+
+    /// Load, templates, parse, link and markdown, each timed into `result`;
+    /// nil when one found errors. Without `remembering`, nothing is kept in
+    /// `cache`, and the sources' text is let go as soon as it is parsed: a
+    /// one-shot build of 100,000 events would otherwise hold its whole
+    /// `Content/` to the end.
+    static func prepare(_ options: BuildOptions, _ result: inout BuildResult, _ cache: inout BuildCache,
+                        remembering: Bool) -> RenderModel? {
+        let content = timed(.load, &result) {
+            ContentLoader.load(from: options.contentPath) { [notes = cache.notes] path, stamp in
+                notes[path].flatMap { $0.stamp == stamp ? $0.file : nil }
+            }
+        }
+        // Templates are checked even when content is broken, so one run
+        // reports every problem in both.
+        let templates = timed(.templates, &result) { TemplateSet.load(from: options.templatesPath) }
+        result.noteCount = content.files.count
+        let site: Site? = timed(.parse, &result) {
+            parse(content, &cache, remembering: remembering)
+        }
+        guard var site else { return nil }
+        result.diagnostics.append(contentsOf: SettingsParser.applyBaseURL(options.baseURL, to: &site.settings, settingsPath: content.settingsPath))
+        if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = .parse }
+        var chronology = timed(.link, &result) { () -> (Chronology, [Diagnostic]) in
+            let verifier = QuoteVerifier(articles: site.articles, reusing: cache.verifier)
+            if remembering { cache.verifier = verifier }
+            return Linker.link(site, includeDrafts: options.includeDrafts, verifier: verifier)
+        }
+        let bodies = timed(.markdown, &result) {
+            NoteBodies.render(chronology, reusing: cache.bodies, remembering: remembering)
         }
         if remembering {
-            lastBodies = bodies
+            cache.bodies = bodies
         } else {
             chronology.forgetEventMarkdown()
         }
         result.chronology = chronology
         guard !result.diagnostics.hasErrors, let templates else { return nil }
-        return Prepared(chronology: chronology, bodies: bodies, templates: templates)
+        return RenderModel(chronology: chronology, bodies: bodies, templates: templates)
     }
 
-    /// The stages up to `link`. The loaded text and the parsed notes live
-    /// only in here (unless `remembering`), so they are freed on return.
-    private func link(_ result: inout BuildResult, remembering: Bool) -> (TemplateSet?, Chronology)? {
-        let content = Self.timed(.load, &result) {
-            ContentLoader.load(from: options.contentPath) { path, stamp in
-                self.notes[path].flatMap { $0.stamp == stamp ? $0.file : nil }
-            }
+    /// Each note parsed, from `cache` where its text is unchanged; the notes
+    /// put together as a site.
+    private static func parse(_ content: LoadedContent, _ cache: inout BuildCache, remembering: Bool) -> (Site?, [Diagnostic]) {
+        let notes = cache.notes
+        let parsed = parallelMap(content.files) { file -> (ParsedNote, [Diagnostic]) in
+            if let cached = notes[file.path], cached.file.text == file.text { return cached.parsed }
+            return ParsedNote.parse(file)
         }
-        // Templates are checked even when content is broken, so one run
-        // reports every problem in both.
-        let templates = Self.timed(.templates, &result) { TemplateSet.load(from: options.templatesPath) }
-        result.noteCount = content.files.count
-        let site: Site? = Self.timed(.parse, &result) {
-            let parsed = parallelMap(content.files) { file -> (ParsedNote, [Diagnostic]) in
-                if let cached = self.notes[file.path], cached.file.text == file.text { return cached.parsed }
-                return ParsedNote.parse(file)
+        if remembering {
+            var kept: [String: BuildCache.Note] = [:]
+            for (file, note) in zip(content.files, parsed) {
+                if let stamp = content.stamps[file.path] { kept[file.path] = BuildCache.Note(stamp: stamp, file: file, parsed: note) }
             }
-            if remembering {
-                var kept: [String: CachedNote] = [:]
-                for (file, note) in zip(content.files, parsed) {
-                    if let stamp = content.stamps[file.path] { kept[file.path] = CachedNote(stamp: stamp, file: file, parsed: note) }
-                }
-                notes = kept
-                notesHaveOwnFiles = kept.count == content.files.count
-                    && Set(kept.values.map(\.stamp.inode)).count == kept.count
-            }
-            return SiteParser.assemble(settingsText: content.settingsText, settingsPath: content.settingsPath, notes: parsed)
+            cache.notes = kept
+            cache.notesHaveOwnFiles = kept.count == content.files.count && Set(kept.values.map(\.stamp.inode)).count == kept.count
         }
-        guard var site else { return nil }
-        result.diagnostics.append(contentsOf: SettingsParser.applyBaseURL(options.baseURL, to: &site.settings, settingsPath: content.settingsPath))
-        if result.diagnostics.hasErrors, result.failedStage == nil { result.failedStage = .parse }
-        let chronology = Self.timed(.link, &result) { () -> (Chronology, [Diagnostic]) in
-            let verifier = QuoteVerifier(articles: site.articles, reusing: lastVerifier)
-            if remembering { lastVerifier = verifier }
-            return Linker.link(site, includeDrafts: options.includeDrafts, verifier: verifier)
+        return SiteParser.assemble(settingsText: content.settingsText, settingsPath: content.settingsPath, notes: parsed)
+    }
+
+    /// The files of `Templates/assets/`, and the problems with them and
+    /// with the templates' links to them; nil on errors.
+    private static func assets(_ options: BuildOptions, _ model: RenderModel, _ result: inout BuildResult) -> [RenderedFile]? {
+        let (assets, problems) = SiteRenderer.assets(in: options.templatesPath)
+        result.diagnostics.append(contentsOf: problems)
+        result.diagnostics.append(contentsOf: AssetReferences.missing(in: model.templates, assets: assets))
+        guard !result.diagnostics.hasErrors else {
+            result.failedStage = .render
+            return nil
         }
-        return (templates, chronology)
+        return assets
     }
 
     /// Runs one stage, recording its time, its diagnostics and whether it
@@ -165,4 +198,3 @@ public final class SiteSession: @unchecked Sendable {
         return value
     }
 }
-

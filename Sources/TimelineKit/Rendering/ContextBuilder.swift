@@ -1,37 +1,21 @@
-/// Builds the values a page's template sees. Templates get plain dictionaries
-/// and arrays of already formatted text: no logic is left for Mustache, and
-/// every value is HTML-escaped by `{{…}}` except `bodyHTML`, which libcmark made.
-struct ContextBuilder {
+import TimelineTemplates
+
+/// What a page's template sees, by name (docs/templates.md lists them all).
+typealias TemplateContext = [String: TemplateValue]
+
+/// Builds the values a page's template sees. Templates get maps and lists of
+/// already formatted text: no logic is left for Mustache, and every value is
+/// HTML-escaped by `{{…}}` except `bodyHTML`, which libcmark made, and the
+/// event lists, rendered through `event-item.mustache`.
+struct ContextBuilder: Sendable {
     let chronology: Chronology
     let bodies: NoteBodies
     let templates: TemplateSet
-    /// Every event's list item already rendered; nil renders items as lists need them.
-    private(set) var items: EventItems?
-    /// When set, event lists are markers to be spliced in after rendering
-    /// (see `DeferredLists`), for a page too large to hold whole.
-    var deferredLists: DeferredLists?
 
-    init(chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) {
-        self.chronology = chronology
-        self.bodies = bodies
-        self.templates = templates
-    }
-
-    /// Renders every list item, keeping nothing for a next build.
-    mutating func prepareItems() {
-        items = nil
-        items = EventItems(self, templates: templates)
-    }
-
-    /// Uses items already rendered (a session's, patched after an edit).
-    mutating func use(_ items: EventItems) {
-        self.items = items
-    }
-
-    func context(for page: Page) -> [String: Any] {
+    func context(for page: Page) -> TemplateValue {
         let folder = page.folder(in: chronology)
         let links = page == .notFound ? PageLinks(root: notFoundRoot) : PageLinks(folder: folder)
-        var context: [String: Any]
+        var context: TemplateContext
         switch page {
         case .index: context = indexContext(links)
         case .event(let i): context = eventPage(i, links)
@@ -47,21 +31,22 @@ struct ContextBuilder {
         case .tag(let tag): context = tagPage(tag, links)
         case .notFound: context = ["pageTitle": "Page not found"]
         }
-        return layout(context, page: page, folder: folder, links: links)
+        return .map(layout(context, page: page, folder: folder, links: links))
     }
 
     /// What every page shares: site, navigation, head metadata.
-    private func layout(_ context: [String: Any], page: Page, folder: String, links: PageLinks) -> [String: Any] {
+    private func layout(_ context: TemplateContext, page: Page, folder: String, links: PageLinks) -> TemplateContext {
         let settings = chronology.settings
         var context = context
-        let pageTitle = context["pageTitle"] as? String ?? settings.title
-        context["root"] = links.root
-        context["lang"] = settings.language
-        context["siteTitle"] = settings.title
-        context["documentTitle"] = page == .index ? settings.title : "\(pageTitle) · \(settings.title)"
-        if context["description"] == nil, let description = settings.description { context["description"] = description }
-        context["stylesheet"] = links.asset(AssetReferences.stylesheet)
-        context["home"] = links.home
+        let pageTitle: String
+        if case .text(let title)? = context["pageTitle"] { pageTitle = title } else { pageTitle = settings.title }
+        context["root"] = .text(links.root)
+        context["lang"] = .text(settings.language)
+        context["siteTitle"] = .text(settings.title)
+        context["documentTitle"] = .text(page == .index ? settings.title : "\(pageTitle) · \(settings.title)")
+        if context["description"] == nil, let description = settings.description { context["description"] = .text(description) }
+        context["stylesheet"] = .text(links.asset(AssetReferences.stylesheet))
+        context["home"] = .text(links.home)
         // Event headings sit under month headings on the index, straight
         // under the title on a tag page, under a section heading elsewhere.
         switch page {
@@ -70,22 +55,22 @@ struct ContextBuilder {
         default: context["headingLevel"] = 3
         }
         if let canonical = canonicalURL(page) {
-            context["canonical"] = canonical
+            context["canonical"] = .text(canonical)
             if context["ogType"] == nil { context["ogType"] = "website" }
         }
         let section = sectionOf(page)
-        context["nav"] = [
+        context["nav"] = .list([
             ("Chronology", links.home, "index"),
             ("Sources", links.list(.article), "articles"),
             ("People", links.list(.person), "people"),
             ("Places", links.list(.place), "places"),
             ("Documents", links.list(.document), "documents"),
             ("Tags", links.tagList, "tags"),
-        ].map { label, href, id -> [String: Any] in
-            var item: [String: Any] = ["label": label, "href": href]
+        ].map { label, href, id -> TemplateValue in
+            var item: TemplateContext = ["label": .text(label), "href": .text(href)]
             if id == section { item["current"] = true }
-            return item
-        }
+            return .map(item)
+        })
         return context
     }
 

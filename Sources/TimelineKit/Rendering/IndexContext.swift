@@ -1,8 +1,10 @@
+import TimelineTemplates
+
 /// The chronology: every event, grouped by year, then month.
 extension ContextBuilder {
-    func indexContext(_ links: PageLinks) -> [String: Any] {
-        var years: [[String: Any]] = []
-        var months: [[String: Any]] = []
+    func indexContext(_ links: PageLinks) -> TemplateContext {
+        var years: [TemplateValue] = []
+        var months: [TemplateValue] = []
         var events: [Int] = []
         var currentYear: Int?
         var currentMonth: Int?
@@ -11,13 +13,13 @@ extension ContextBuilder {
             guard let year = currentYear, !events.isEmpty else { return }
             let label = currentMonth.map { "\(CivilCalendar.monthNames[$0 - 1]) \(year)" } ?? "\(year), month unknown"
             let id = Self.groupID(of: PartialDate(year: year, month: currentMonth))
-            months.append(["label": label, "id": id].merging(eventList(events, .index)) { a, _ in a })
+            months.append(.map(["label": .text(label), "id": .text(id)].merging(eventList(events, .index)) { a, _ in a }))
             events = []
         }
         func closeYear() {
             closeMonth()
             guard let year = currentYear, !months.isEmpty else { return }
-            years.append(["year": String(year), "id": "y\(year)", "months": months])
+            years.append(["year": .text(String(year)), "id": .text("y\(year)"), "months": .list(months)])
             months = []
         }
 
@@ -35,20 +37,20 @@ extension ContextBuilder {
         }
         closeYear()
 
-        var context: [String: Any] = [
-            "pageTitle": chronology.settings.title,
-            "years": years,
-            "eventCount": chronology.events.count,
-            "filters": filterOptions(links),
+        var context: TemplateContext = [
+            "pageTitle": .text(chronology.settings.title),
+            "years": .list(years),
+            "eventCount": .int(chronology.events.count),
+            "filters": .map(filterOptions(links)),
         ]
         let axis = TimeAxis(
             events: chronology.events,
             groupID: { Self.groupID(of: $0.date.start) },
             eventHref: { links.note(.event, $0.source.slug) })
-        if let axis { context["axis"] = axis.context() }
+        if let axis { context["axis"] = .map(axis.context()) }
         if let first = chronology.events.first, let last = chronology.events.last {
             let from = first.date.start, to = last.date.end ?? last.date.start
-            context["span"] = from == to ? from.display : "\(from.display) \u{2013} \(to.display)"
+            context["span"] = .text(from == to ? from.display : "\(from.display) \u{2013} \(to.display)")
         }
         return context
     }
@@ -60,18 +62,18 @@ extension ContextBuilder {
     }
 
     /// The choices of the filter form: only what some event names, by name.
-    private func filterOptions(_ links: PageLinks) -> [String: Any] {
-        func options(_ pairs: [(slug: String, name: String)], used: [String: [Int]]) -> [[String: Any]] {
-            pairs.filter { used[$0.slug] != nil }
+    private func filterOptions(_ links: PageLinks) -> TemplateContext {
+        func options(_ pairs: [(slug: String, name: String)], used: [String: [Int]]) -> TemplateValue {
+            .list(pairs.filter { used[$0.slug] != nil }
                 .sorted { $0.name.lowercased() == $1.name.lowercased() ? $0.slug < $1.slug : $0.name.lowercased() < $1.name.lowercased() }
-                .map { ["slug": $0.slug, "name": $0.name] }
+                .map { ["slug": .text($0.slug), "name": .text($0.name)] })
         }
         return [
             "people": options(chronology.people.map { ($0.source.slug, $0.name) }, used: chronology.eventsByPerson),
             "places": options(chronology.places.map { ($0.source.slug, $0.name) }, used: chronology.eventsByPlace),
             "documents": options(chronology.documents.map { ($0.source.slug, $0.title) }, used: chronology.eventsByDocument),
-            "tags": chronology.tags.map { ["slug": $0, "name": $0] },
-            "statuses": EventStatus.allCases.map { ["slug": $0.rawValue, "name": statusLabel($0)] },
+            "tags": .list(chronology.tags.map { ["slug": .text($0), "name": .text($0)] }),
+            "statuses": .list(EventStatus.allCases.map { ["slug": .text($0.rawValue), "name": .text(statusLabel($0))] }),
         ]
     }
 }

@@ -1,36 +1,38 @@
+import TimelineTemplates
+
 /// Pages for sources, people, places, documents and tags, each with the
 /// events that name it: the other half of every reference.
 extension ContextBuilder {
-    func articlePage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+    func articlePage(_ index: Int, _ links: PageLinks) -> TemplateContext {
         let article = chronology.articles[index]
         let slug = article.source.slug
-        var context: [String: Any] = [
-            "pageTitle": article.title,
-            "title": article.title,
-            "published": article.published.display,
-            "publishedISO": article.published.isoString,
-            "bodyHTML": bodies[.article, slug].html,
+        var context: TemplateContext = [
+            "pageTitle": .text(article.title),
+            "title": .text(article.title),
+            "published": .text(article.published.display),
+            "publishedISO": .text(article.published.isoString),
+            "bodyHTML": .text(bodies[.article, slug].html),
         ].merging(eventList(chronology.eventsByArticle[slug] ?? [], .notePage)) { a, _ in a }
         // Each phrase once, with what it means: an article saying "on Tuesday"
         // five times lists it once.
         var seen = Set<String>()
         let mentions = DateExpressions.find(in: article.source.body, published: article.published)
             .filter { seen.insert($0.phrase + "\u{0}" + $0.date.isoString).inserted }
-        context["dates"] = mentions.map { mention -> [String: Any] in
-            ["phrase": mention.phrase, "means": mention.date.display, "datetime": mention.date.start.isoString,
-             "relative": mention.kind == .relative]
-        }
-        if let outlet = article.outlet { context["outlet"] = outlet }
-        if let author = article.author { context["author"] = author }
-        if let url = article.url { context["url"] = url }
+        context["dates"] = .list(mentions.map { mention -> TemplateValue in
+            ["phrase": .text(mention.phrase), "means": .text(mention.date.display), "datetime": .text(mention.date.start.isoString),
+             "relative": .bool(mention.kind == .relative)]
+        })
+        if let outlet = article.outlet { context["outlet"] = .text(outlet) }
+        if let author = article.author { context["author"] = .text(author) }
+        if let url = article.url { context["url"] = .text(url) }
         let summary = bodies[.article, slug].summary
-        if !summary.isEmpty { context["description"] = Self.metaDescription(summary) }
+        if !summary.isEmpty { context["description"] = .text(Self.metaDescription(summary)) }
         context["ogType"] = "article"
-        context["jsonLD"] = articleStructuredData(article, url: canonicalURL(.article(index)))
+        context["jsonLD"] = .text(articleStructuredData(article, url: canonicalURL(.article(index))))
         return context
     }
 
-    func articlesContext(_ links: PageLinks) -> [String: Any] {
+    func articlesContext(_ links: PageLinks) -> TemplateContext {
         let order = chronology.articles.indices.sorted { a, b in
             let x = chronology.articles[a], y = chronology.articles[b]
             if x.published != y.published { return x.published > y.published }
@@ -38,107 +40,107 @@ extension ContextBuilder {
         }
         return [
             "pageTitle": "Sources",
-            "articles": order.map { i -> [String: Any] in
+            "articles": .list(order.map { i -> TemplateValue in
                 var item = articleLink(links)(reference(chronology.articles[i].source.slug))!
-                item["eventCountLabel"] = Self.countLabel(chronology.eventsByArticle[chronology.articles[i].source.slug]?.count ?? 0, "event")
-                return item
-            },
+                item["eventCountLabel"] = .text(Self.countLabel(chronology.eventsByArticle[chronology.articles[i].source.slug]?.count ?? 0, "event"))
+                return .map(item)
+            }),
         ]
     }
 
-    func personPage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+    func personPage(_ index: Int, _ links: PageLinks) -> TemplateContext {
         let person = chronology.people[index]
         let slug = person.source.slug
-        var context: [String: Any] = [
-            "pageTitle": person.name,
-            "name": person.name,
-            "bodyHTML": bodies[.person, slug].html,
+        var context: TemplateContext = [
+            "pageTitle": .text(person.name),
+            "name": .text(person.name),
+            "bodyHTML": .text(bodies[.person, slug].html),
         ].merging(eventList(chronology.eventsByPerson[slug] ?? [], .notePage)) { a, _ in a }
-        if let role = person.role { context["role"] = role }
-        if let country = person.country { context["country"] = country }
-        let quotes = (chronology.quotesByPerson[slug] ?? []).map { location -> [String: Any] in
+        if let role = person.role { context["role"] = .text(role) }
+        if let country = person.country { context["country"] = .text(country) }
+        let quotes = (chronology.quotesByPerson[slug] ?? []).map { location -> TemplateValue in
             let event = chronology.events[location.event]
             let quote = event.quotes[location.quote]
-            var item: [String: Any] = [
-                "text": quote.text,
-                "event": ["title": event.title, "href": links.note(.event, event.source.slug), "date": event.date.display],
+            var item: TemplateContext = [
+                "text": .text(quote.text),
+                "event": ["title": .text(event.title), "href": .text(links.note(.event, event.source.slug)), "date": .text(event.date.display)],
             ]
-            if let source = articleLink(links)(quote.source) { item["source"] = source }
-            return item
+            if let source = articleLink(links)(quote.source) { item["source"] = .map(source) }
+            return .map(item)
         }
-        context["quotes"] = quotes
+        context["quotes"] = .list(quotes)
         return context
     }
 
-    func peopleContext(_ links: PageLinks) -> [String: Any] {
+    func peopleContext(_ links: PageLinks) -> TemplateContext {
         let order = chronology.people.indices.sorted { byName(chronology.people[$0].name, chronology.people[$1].name) }
         return [
             "pageTitle": "People",
-            "people": order.map { i -> [String: Any] in
+            "people": .list(order.map { i -> TemplateValue in
                 let slug = chronology.people[i].source.slug
                 var item = personLink(links)(reference(slug))!
-                item["eventCountLabel"] = Self.countLabel(chronology.eventsByPerson[slug]?.count ?? 0, "event")
-                return item
-            },
+                item["eventCountLabel"] = .text(Self.countLabel(chronology.eventsByPerson[slug]?.count ?? 0, "event"))
+                return .map(item)
+            }),
         ]
     }
 
-    func placePage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+    func placePage(_ index: Int, _ links: PageLinks) -> TemplateContext {
         let place = chronology.places[index]
         let slug = place.source.slug
-        var context: [String: Any] = [
-            "pageTitle": place.name,
-            "name": place.name,
-            "bodyHTML": bodies[.place, slug].html,
+        var context: TemplateContext = [
+            "pageTitle": .text(place.name),
+            "name": .text(place.name),
+            "bodyHTML": .text(bodies[.place, slug].html),
         ].merging(eventList(chronology.eventsByPlace[slug] ?? [], .notePage)) { a, _ in a }
-        if let country = place.country { context["country"] = country }
+        if let country = place.country { context["country"] = .text(country) }
         if let c = place.coordinates {
-            context["coordinates"] = Self.degrees(c.latitude, "N", "S") + ", " + Self.degrees(c.longitude, "E", "W")
+            context["coordinates"] = .text(Self.degrees(c.latitude, "N", "S") + ", " + Self.degrees(c.longitude, "E", "W"))
         }
         return context
     }
 
-    func placesContext(_ links: PageLinks) -> [String: Any] {
+    func placesContext(_ links: PageLinks) -> TemplateContext {
         let order = chronology.places.indices.sorted { byName(chronology.places[$0].name, chronology.places[$1].name) }
         return [
             "pageTitle": "Places",
-            "places": order.map { i -> [String: Any] in
+            "places": .list(order.map { i -> TemplateValue in
                 let place = chronology.places[i]
                 var item = placeLink(links)(reference(place.source.slug))!
-                if let country = place.country { item["country"] = country }
-                item["eventCountLabel"] = Self.countLabel(chronology.eventsByPlace[place.source.slug]?.count ?? 0, "event")
-                return item
-            },
+                if let country = place.country { item["country"] = .text(country) }
+                item["eventCountLabel"] = .text(Self.countLabel(chronology.eventsByPlace[place.source.slug]?.count ?? 0, "event"))
+                return .map(item)
+            }),
         ]
     }
 
-    func documentPage(_ index: Int, _ links: PageLinks) -> [String: Any] {
+    func documentPage(_ index: Int, _ links: PageLinks) -> TemplateContext {
         let document = chronology.documents[index]
         let slug = document.source.slug
-        var context: [String: Any] = [
-            "pageTitle": document.title,
-            "title": document.title,
-            "bodyHTML": bodies[.document, slug].html,
+        var context: TemplateContext = [
+            "pageTitle": .text(document.title),
+            "title": .text(document.title),
+            "bodyHTML": .text(bodies[.document, slug].html),
         ].merging(eventList(chronology.eventsByDocument[slug] ?? [], .notePage)) { a, _ in a }
-        if let date = document.date { context["date"] = date.display }
-        if let points = document.points { context["points"] = String(points) }
-        if let older = document.supersedes.flatMap(documentLink(links)) { context["supersedes"] = older }
+        if let date = document.date { context["date"] = .text(date.display) }
+        if let points = document.points { context["points"] = .text(String(points)) }
+        if let older = document.supersedes.flatMap(documentLink(links)) { context["supersedes"] = .map(older) }
         let newer = (chronology.supersededBy[slug] ?? []).compactMap { documentLink(links)(reference($0)) }
-        context["supersededBy"] = newer
+        context["supersededBy"] = .list(newer.map(TemplateValue.map))
         if let diagram = LineageDiagram(chronology: chronology) {
-            context["diagram"] = diagram.context(chronology: chronology, links: links, current: slug)
+            context["diagram"] = .map(diagram.context(chronology: chronology, links: links, current: slug))
         }
         let chain = DocumentLineage.chain(through: slug, in: chronology)
-        context["lineage"] = chain.count < 2 ? [] : chain.map { member -> [String: Any] in
+        context["lineage"] = .list(chain.count < 2 ? [] : chain.map { member -> TemplateValue in
             var item = documentLink(links)(reference(member))!
             if member == slug { item["current"] = true }
-            if let points = chronology.documents[chronology.documentIndex[member]!].points { item["points"] = String(points) }
-            return item
-        }
+            if let points = chronology.documents[chronology.documentIndex[member]!].points { item["points"] = .text(String(points)) }
+            return .map(item)
+        })
         return context
     }
 
-    func documentsContext(_ links: PageLinks) -> [String: Any] {
+    func documentsContext(_ links: PageLinks) -> TemplateContext {
         let order = chronology.documents.indices.sorted { a, b in
             let x = chronology.documents[a], y = chronology.documents[b]
             switch (x.date, y.date) {
@@ -148,32 +150,32 @@ extension ContextBuilder {
             default: return x.source.slug < y.source.slug
             }
         }
-        var context: [String: Any] = ["pageTitle": "Documents"]
+        var context: TemplateContext = ["pageTitle": "Documents"]
         if let diagram = LineageDiagram(chronology: chronology) {
-            context["diagram"] = diagram.context(chronology: chronology, links: links, current: nil)
+            context["diagram"] = .map(diagram.context(chronology: chronology, links: links, current: nil))
         }
-        context["documents"] = order.map { i -> [String: Any] in
+        context["documents"] = .list(order.map { i -> TemplateValue in
                 let document = chronology.documents[i]
                 var item = documentLink(links)(reference(document.source.slug))!
-                if let date = document.date { item["date"] = date.display }
-                if let points = document.points { item["points"] = String(points) }
-                if let older = document.supersedes.flatMap(documentLink(links)) { item["supersedes"] = older }
-                item["eventCountLabel"] = Self.countLabel(chronology.eventsByDocument[document.source.slug]?.count ?? 0, "event")
-                return item
-            }
+                if let date = document.date { item["date"] = .text(date.display) }
+                if let points = document.points { item["points"] = .text(String(points)) }
+                if let older = document.supersedes.flatMap(documentLink(links)) { item["supersedes"] = .map(older) }
+                item["eventCountLabel"] = .text(Self.countLabel(chronology.eventsByDocument[document.source.slug]?.count ?? 0, "event"))
+                return .map(item)
+            })
         return context
     }
 
-    func tagPage(_ tag: String, _ links: PageLinks) -> [String: Any] {
-        ["pageTitle": "Tag: \(tag)", "tag": tag].merging(eventList(chronology.eventsByTag[tag] ?? [], .tagPage)) { a, _ in a }
+    func tagPage(_ tag: String, _ links: PageLinks) -> TemplateContext {
+        ["pageTitle": .text("Tag: \(tag)"), "tag": .text(tag)].merging(eventList(chronology.eventsByTag[tag] ?? [], .tagPage)) { a, _ in a }
     }
 
-    func tagsContext(_ links: PageLinks) -> [String: Any] {
+    func tagsContext(_ links: PageLinks) -> TemplateContext {
         [
             "pageTitle": "Tags",
-            "tags": chronology.tags.map { tag -> [String: Any] in
-                ["name": tag, "href": links.tag(tag), "eventCount": chronology.eventsByTag[tag]?.count ?? 0]
-            },
+            "tags": .list(chronology.tags.map { tag -> TemplateValue in
+                ["name": .text(tag), "href": .text(links.tag(tag)), "eventCount": .int(chronology.eventsByTag[tag]?.count ?? 0)]
+            }),
         ]
     }
 

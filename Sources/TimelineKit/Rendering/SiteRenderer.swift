@@ -1,91 +1,63 @@
-/// The render stage: every page through its template, in parallel, collected
-/// in a fixed order; plus the assets copied from `Templates/assets/`.
+import Synchronization
+
+/// What the render stage renders from: the linked site, its bodies in HTML,
+/// and the templates.
+struct RenderModel: Sendable {
+    var chronology: Chronology
+    var bodies: NoteBodies
+    let templates: TemplateSet
+}
+
+/// The render stage, the one way pages are made: the pages asked for, each
+/// through its template on all cores, and the site-wide files asked for,
+/// into a sink. A full build asks for everything; a rebuild after an edit
+/// asks for the pages the edit reaches. Each file is its own, so the order
+/// they finish in changes no byte.
 public enum SiteRenderer {
-    /// Renders every page with nothing kept for later: one build's worth
-    /// (the fuzz target renders this way).
-    public static func render(_ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) -> [RenderedFile] {
-        var cache = RenderCache()
-        return render(chronology, bodies: bodies, templates: templates, cache: &cache).files
-    }
-
-    /// A rendered site and the parts a session patches after a body edit.
-    struct RenderedSite {
-        /// The pages, then the site-wide files; assets are not among them.
-        var files: [RenderedFile]
-        /// Each page by the path it renders to.
-        var pages: [String: Page]
-        /// Every event's list items, in every variant.
-        var items: EventItems
-        /// Every event's parts of the site-wide files, in chronological order.
-        var fragments: [EventFragments]
-    }
-
-    /// Renders every page, or only those in `only`, taking the rest from
-    /// `previous`; event items and parts of site-wide files come from `cache`
-    /// where their inputs are unchanged.
-    static func render(
-        _ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet,
-        only: Set<String>? = nil, previous: [String: RenderedFile] = [:], progress: BuildProgress? = nil,
-        cache: inout RenderCache
-    ) -> RenderedSite {
-        cache.use(templates: templates, settings: chronology.settings)
-        var builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: templates)
-        let items = EventItems(builder, templates: templates, cache: &cache.items)
-        builder.use(items)
-        let pages = Page.all(in: chronology)
-        progress?.starting(pages: pages.count)
-        let html = parallelMap(pages) { page -> RenderedFile in
-            defer { progress?.pageFinished() }
-            let path = page.path(in: chronology)
-            if let only, !only.contains(path), let earlier = previous[path] { return earlier }
-            return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
-        }
-        let fragments = EventFragments.all(chronology, bodies: bodies, cache: &cache.fragments)
-        return RenderedSite(files: html + formats(chronology, bodies: bodies, fragments: fragments),
-                            pages: Dictionary(zip(html.map(\.path), pages), uniquingKeysWith: { a, _ in a }),
-                            items: items, fragments: fragments)
-    }
-
-    /// Renders just `pages`, with `builder`'s items already made, each with
-    /// its event lists spliced in after its template ran (see
-    /// `DeferredLists`): a list of 10,000 items then never passes through
-    /// Mustache's string building, which copies it at every section it sits
-    /// in. A page whose template does not allow the splice is rendered whole.
-    static func render(_ pages: [(path: String, page: Page)], builder: ContextBuilder, templates: TemplateSet) -> [RenderedFile] {
-        parallelMap(pages) { path, page in
-            guard let deferred = DeferredPage(page, builder, templates) else {
-                return RenderedFile(path: path, text: templates.render(page.template, builder.context(for: page)))
-            }
-            let html = deferred.lists.lists.indices.map(deferred.list)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(deferred.text.utf8.count + html.reduce(0) { $0 + $1.count })
-            deferred.splice(list: { html[$0] }, into: { bytes.append(contentsOf: $0) })
-            return RenderedFile(path: path, bytes: bytes)
-        }
-    }
-
     /// The files made from every event rather than one page each.
-    enum SiteWideFile: CaseIterable {
+    enum SiteWideFile: CaseIterable, Sendable {
         case search, feeds, calendar, timelineJS, sitemap, robots
     }
 
-    /// Search index, feeds, calendar, TimelineJS data, sitemap and robots.txt;
-    /// or just those in `only`.
-    static func formats(_ chronology: Chronology, bodies: NoteBodies, fragments: [EventFragments],
-                        only: Set<SiteWideFile> = Set(SiteWideFile.allCases)) -> [RenderedFile] {
-        var files: [RenderedFile] = []
-        if only.contains(.search) { files.append(SearchIndex.render(chronology, entries: fragments.map(\.search))) }
-        if only.contains(.feeds) {
-            let items = FeedItem.newest(chronology, bodies: bodies, limit: chronology.settings.feedLimit)
-            files += [AtomFeed.render(chronology, items: items), JSONFeed.render(chronology, items: items)]
+    /// Renders `pages` and the `siteWide` files into `sink`. `fragments` are
+    /// each event's parts of the site-wide files when a session kept them;
+    /// without them they are made a slice of events at a time. At the first
+    /// failure to write, pages not yet started are skipped and it is thrown.
+    static func render<Sink: SiteSink>(
+        _ model: RenderModel, pages: [Page], siteWide: Set<SiteWideFile> = Set(SiteWideFile.allCases),
+        fragments: [EventFragments]? = nil, progress: BuildProgress? = nil, into sink: Sink
+    ) throws(Sink.Failure) {
+        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates)
+        progress?.starting(pages: pages.count)
+        let failed = Atomic<Bool>(false)
+        let failures = parallelMap(pages) { page -> Sink.Failure? in
+            defer { progress?.pageFinished() }
+            guard !failed.load(ordering: .relaxed) else { return nil }
+            do throws(Sink.Failure) {
+                try sink.write(page.path(in: model.chronology), render(page, builder))
+                return nil
+            } catch {
+                failed.store(true, ordering: .relaxed)
+                return error
+            }
         }
-        if only.contains(.calendar) { files.append(ICalendar.render(chronology, vevents: fragments.map(\.vevent))) }
-        if only.contains(.timelineJS) { files.append(TimelineJSExport.render(chronology, slides: fragments.map(\.slide))) }
-        if only.contains(.robots) { files.append(Sitemap.robots(base: chronology.settings.baseURL)) }
-        if only.contains(.sitemap), let base = chronology.settings.baseURL {
-            files.append(Sitemap.render(chronology, updated: fragments.map(\.updated), base: base))
-        }
-        return files
+        if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
+        try SiteWideFiles.write(model, only: siteWide, fragments: fragments, into: sink)
+    }
+
+    /// Every page and site-wide file in memory, sorted by path (assets
+    /// aside): one build's worth, with nothing kept (the fuzz target's).
+    public static func render(_ chronology: Chronology, bodies: NoteBodies, templates: TemplateSet) -> [RenderedFile] {
+        let sink = MemorySink()
+        render(RenderModel(chronology: chronology, bodies: bodies, templates: templates), pages: Page.all(in: chronology), into: sink)
+        return sink.written
+    }
+
+    /// One page's bytes.
+    static func render(_ page: Page, _ builder: ContextBuilder) -> [UInt8] {
+        var bytes: [UInt8] = []
+        builder.templates.render(page.template, builder.context(for: page), into: &bytes)
+        return bytes
     }
 
     /// Files under `Templates/assets/`, as `assets/…`, sorted by path.

@@ -1,8 +1,9 @@
 import Dispatch
 
 /// Maps over `items` on all cores and returns results in input order, so
-/// parallel work never changes the output's order.
-func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+/// parallel work never changes the output's order. `transform` is
+/// `@Sendable` so the compiler checks what the parallel stages share.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<R>.allocate(capacity: items.count)
     defer { results.deallocate() }

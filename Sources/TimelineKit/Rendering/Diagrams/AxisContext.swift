@@ -1,31 +1,34 @@
+import TimelineTemplates
+
 /// The axis as template values: coordinates as short fixed-point text, so
 /// the SVG is compact and the same bytes every build.
 extension TimeAxis {
-    func context() -> [String: Any] {
-        [
-            "width": Self.svg(Self.width),
-            "height": Self.svg(height),
-            "summary": summary,
-            "tickTop": Self.svg(Self.tickBand - 10),
-            "tickBottom": Self.svg(height - 4),
-            "ticks": ticks.map { tick -> [String: Any] in
-                ["x": Self.svg(tick.x), "label": tick.label, "major": tick.major, "labelY": Self.svg(Self.tickBand - 14)]
-            },
-            "marks": marks.map { mark -> [String: Any] in
+    func context() -> TemplateContext {
+        let svg = { (value: Double) in TemplateValue.text(Self.svg(value)) }
+        return [
+            "width": svg(Self.width),
+            "height": svg(height),
+            "summary": .text(summary),
+            "tickTop": svg(Self.tickBand - 10),
+            "tickBottom": svg(height - 4),
+            "ticks": .list(ticks.map { tick -> TemplateValue in
+                ["x": svg(tick.x), "label": .text(tick.label), "major": .bool(tick.major), "labelY": svg(Self.tickBand - 14)]
+            }),
+            "marks": .list(marks.map { mark -> TemplateValue in
                 [
-                    "x": Self.svg(mark.x), "y": Self.svg(mark.y), "width": Self.svg(mark.width),
-                    "barY": Self.svg(mark.y - 5), "textY": Self.svg(mark.y + 4),
-                    "point": mark.shape == .point, "range": mark.shape == .range, "period": mark.shape == .period,
-                    "slug": mark.slug, "href": mark.href, "label": mark.label, "labelX": Self.svg(mark.labelX),
-                    "labelAnchor": mark.labelAnchor, "title": mark.title,
-                    "approximate": mark.approximate, "disputed": mark.disputed,
+                    "x": svg(mark.x), "y": svg(mark.y), "width": svg(mark.width),
+                    "barY": svg(mark.y - 5), "textY": svg(mark.y + 4),
+                    "point": .bool(mark.shape == .point), "range": .bool(mark.shape == .range), "period": .bool(mark.shape == .period),
+                    "slug": .text(mark.slug), "href": .text(mark.href), "label": .text(mark.label), "labelX": svg(mark.labelX),
+                    "labelAnchor": .text(mark.labelAnchor), "title": .text(mark.title),
+                    "approximate": .bool(mark.approximate), "disputed": .bool(mark.disputed),
                 ]
-            },
-            "bars": bars.map { bar -> [String: Any] in
-                ["x": Self.svg(bar.x), "y": Self.svg(bar.y), "width": Self.svg(bar.width),
-                 "height": Self.svg(bar.height), "href": bar.href, "title": bar.title]
-            },
-            "histogram": !bars.isEmpty,
+            }),
+            "bars": .list(bars.map { bar -> TemplateValue in
+                ["x": svg(bar.x), "y": svg(bar.y), "width": svg(bar.width),
+                 "height": svg(bar.height), "href": .text(bar.href), "title": .text(bar.title)]
+            }),
+            "histogram": .bool(!bars.isEmpty),
         ]
     }
 

@@ -1,3 +1,5 @@
+import TimelineTemplates
+
 /// How documents evolved, drawn as boxes joined by arrows from each document
 /// to the ones that superseded it: oldest on the left, one row per branch.
 /// Documents outside any lineage stand alone on their own rows.
@@ -60,30 +62,31 @@ struct LineageDiagram {
     func y(_ node: Node) -> Double { Self.margin + Double(node.row) * (Self.boxHeight + Self.gapY) }
 
     /// Template values; `current` is the document whose page this is, if any.
-    func context(chronology: Chronology, links: PageLinks, current: String?) -> [String: Any] {
-        let svg = TimeAxis.svg
+    func context(chronology: Chronology, links: PageLinks, current: String?) -> TemplateContext {
+        let svg = { (value: Double) in TemplateValue.text(TimeAxis.svg(value)) }
         let bySlug = Dictionary(uniqueKeysWithValues: nodes.map { ($0.slug, $0) })
         return [
             "width": svg(width), "height": svg(height),
-            "nodes": nodes.map { node -> [String: Any] in
+            "nodes": .list(nodes.map { node -> TemplateValue in
                 let document = chronology.documents[chronology.documentIndex[node.slug]!]
                 let details = [document.date?.display, document.points.map { "\($0) points" }].compactMap { $0 }
                 return [
                     "x": svg(x(node)), "y": svg(y(node)), "w": svg(Self.boxWidth), "h": svg(Self.boxHeight),
                     "textX": svg(x(node) + 10), "titleY": svg(y(node) + 19), "detailY": svg(y(node) + 36),
-                    "label": TimeAxis.fit(document.title, in: Self.boxWidth - 34),
-                    "detail": details.joined(separator: " · "),
-                    "title": document.title, "href": links.note(.document, node.slug),
-                    "current": node.slug == current,
+                    "label": .text(TimeAxis.fit(document.title, in: Self.boxWidth - 34)),
+                    "detail": .text(details.joined(separator: " · ")),
+                    "title": .text(document.title), "href": .text(links.note(.document, node.slug)),
+                    "current": .bool(node.slug == current),
                 ]
-            },
-            "edges": edges.map { edge -> [String: Any] in
+            }),
+            "edges": .list(edges.map { edge -> TemplateValue in
                 let a = bySlug[edge.from]!, b = bySlug[edge.to]!
                 let x1 = x(a) + Self.boxWidth, y1 = y(a) + Self.boxHeight / 2
                 let x2 = x(b) - 4, y2 = y(b) + Self.boxHeight / 2, mid = x1 + Self.gapX / 2
-                return ["path": "M\(svg(x1)) \(svg(y1))H\(svg(mid))V\(svg(y2))H\(svg(x2))"]
-            },
-            "summary": summary(chronology),
+                let d = TimeAxis.svg
+                return ["path": .text("M\(d(x1)) \(d(y1))H\(d(mid))V\(d(y2))H\(d(x2))")]
+            }),
+            "summary": .text(summary(chronology)),
         ]
     }
 
