@@ -63,14 +63,19 @@ enum BodyEditPatch {
         (cache.last, cache.bodies) = (nil, nil)
         last.result.chronology = nil
         let edited = edits.compactMap { $0.kind == .event ? last.model.chronology.eventIndex[$0.slug] : nil }
-        let itemsBefore = items(of: edited, last.model)
         for edit in edits {
             last.model.chronology.replaceBody(of: edit.kind, at: last.model.chronology.index(of: edit.kind, edit.slug)!,
                                               with: edit.source.body)
         }
         last.model.bodies.replace(with: replacement)
         let model = last.model, chronology = model.chronology, bodies = model.bodies
-        let itemsAfter = items(of: edited, model)
+        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: model.templates)
+        var itemsChanged: Set<Int> = []
+        for index in edited {
+            let items = EventItems.rendered(index, builder)
+            if items != last.items[index] { itemsChanged.insert(index) }
+            last.items[index] = items
+        }
 
         let changed = timed(.render, &timings) { () -> [RenderedFile] in
             // A body reaches pages in three ways only: its note's own page,
@@ -85,7 +90,7 @@ enum BodyEditPatch {
                 case .event:
                     guard let index = chronology.eventIndex[edit.slug] else { continue }
                     events.insert(index)
-                    if itemsBefore[index] != itemsAfter[index] {
+                    if itemsChanged.contains(index) {
                         pages.formUnion(AffectedPages.listings(ofEvent: edit.slug, in: chronology))
                         pages.insert("index.html")
                     }
@@ -99,7 +104,7 @@ enum BodyEditPatch {
             let remade = refreshFragments(of: events, in: &last.fragments, chronology, bodies)
             let sink = MemorySink()
             SiteRenderer.render(model, pages: pages.sorted().compactMap { last.pages[$0] }, siteWide: remade,
-                                fragments: last.fragments, into: sink)
+                                items: last.items, fragments: last.fragments, into: sink)
             return sink.written
         }
 
@@ -116,18 +121,6 @@ enum BodyEditPatch {
         result.changedFiles = differing
         (cache.last, cache.bodies) = (last, bodies)
         return result
-    }
-
-    /// The list items of the events at `indexes` in every kind of list.
-    private static func items(of indexes: [Int], _ model: RenderModel) -> [Int: [[UInt8]]] {
-        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates)
-        return Dictionary(indexes.map { index in
-            (index, EventItems.Variant.allCases.map { variant in
-                var item: [UInt8] = []
-                EventItems.render(index, variant, builder, into: &item)
-                return item
-            })
-        }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Makes the site-wide parts of the events at `indexes` again; returns

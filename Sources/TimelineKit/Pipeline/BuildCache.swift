@@ -22,6 +22,9 @@ public struct BuildCache {
     /// Each event's parts of the site-wide files, made with `fragmentSettings`.
     var fragments = KeyedCache<EventFragments.Inputs, EventFragments>()
     var fragmentSettings: SiteSettings?
+    /// Each event's list items, made with the templates `itemTemplates`.
+    var items = KeyedCache<EventItems.Inputs, EventItems.Rendered>()
+    var itemTemplates: [String: String]?
     /// The last build that succeeded.
     var last: LastBuild?
 
@@ -36,6 +39,21 @@ public struct BuildCache {
         }
         return EventFragments.all(model.chronology, bodies: model.bodies, cache: &fragments)
     }
+
+    /// Every event's list items, rendered anew only where the kept ones
+    /// were made from other inputs.
+    mutating func items(for model: RenderModel) -> [EventItems.Rendered] {
+        if itemTemplates != model.templates.sources {
+            items.removeAll()
+            itemTemplates = model.templates.sources
+        }
+        let chronology = model.chronology, bodies = model.bodies
+        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: model.templates)
+        return items.values(keys: chronology.events.map(\.source.slug),
+                            inputs: chronology.events.map { EventItems.Inputs($0, chronology, bodies) }) {
+            EventItems.rendered($0, builder)
+        }
+    }
 }
 
 /// The last successful build, whole: what the next one renders only the
@@ -49,9 +67,11 @@ struct LastBuild {
     /// Each page by the path it renders to.
     let pages: [String: Page]
     var fragments: [EventFragments]
+    var items: [EventItems.Rendered]
 
-    init(model: RenderModel, assets: [RenderedFile], result: BuildResult, fragments: [EventFragments]) {
-        (self.model, self.assets, self.result, self.fragments) = (model, assets, result, fragments)
+    init(model: RenderModel, assets: [RenderedFile], result: BuildResult, fragments: [EventFragments],
+         items: [EventItems.Rendered]) {
+        (self.model, self.assets, self.result, self.fragments, self.items) = (model, assets, result, fragments, items)
         fileIndex = Dictionary(result.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         let all = Page.all(in: model.chronology)
         pages = Dictionary(zip(all.map { $0.path(in: model.chronology) }, all), uniquingKeysWith: { a, _ in a })

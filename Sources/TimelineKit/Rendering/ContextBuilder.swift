@@ -11,6 +11,9 @@ struct ContextBuilder: Sendable {
     let chronology: Chronology
     let bodies: NoteBodies
     let templates: TemplateSet
+    /// Every event's list items already rendered (serve keeps them), by
+    /// event index; nil renders each list's items as it is written.
+    var items: [EventItems.Rendered]?
 
     func context(for page: Page) -> TemplateValue {
         let folder = page.folder(in: chronology)

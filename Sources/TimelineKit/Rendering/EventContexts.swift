@@ -40,7 +40,11 @@ extension ContextBuilder {
         let builder = self
         let entries = indexes.map { index in TemplateValue.deferred(TemplateDeferred { .map(builder.eventItem(index, links)) }) }
         return ["events": .list(entries), "eventsHTML": .writer(TemplateWriter { out in
-            for index in indexes { EventItems.render(index, variant, builder, into: &out) }
+            if let items = builder.items {
+                for index in indexes { out += items[index][variant.rawValue] }
+            } else {
+                for index in indexes { EventItems.render(index, variant, builder, into: &out) }
+            }
         })]
     }
 

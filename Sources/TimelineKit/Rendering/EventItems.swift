@@ -1,7 +1,8 @@
-/// An event as a list shows it, through `event-item.mustache`. Every list
-/// renders its own items straight into its page: the template engine makes
-/// an item in a few microseconds, so there is nothing to share between the
-/// ten or so lists an event is in that would pay for holding it.
+/// An event as a list shows it, through `event-item.mustache`. A build
+/// renders each list's items straight into its page: the template engine
+/// makes an item in a few microseconds, and at 100,000 events holding them
+/// would cost 300 MB. `serve` keeps every event's items between builds
+/// (`BuildCache`), so a rebuild lists 10,000 events by copying bytes.
 enum EventItems {
     /// Where a list sits decides its links' root and its items' heading level.
     enum Variant: Int, CaseIterable, Sendable {
@@ -14,6 +15,41 @@ enum EventItems {
             case .notePage: return 3
             case .tagPage: return 2
             }
+        }
+    }
+
+    /// One event's item in each kind of list, by `Variant.rawValue`.
+    typealias Rendered = [[UInt8]]
+
+    /// What an item shows: the event, its body's summary, and the names of
+    /// the people and place it links to. Nothing else reaches the template.
+    struct Inputs: Equatable {
+        let event: Event
+        let summary: String
+        let people: [Named?]
+        let place: String?
+
+        struct Named: Equatable {
+            let name: String
+            let role: String?
+        }
+
+        init(_ event: Event, _ chronology: Chronology, _ bodies: NoteBodies) {
+            self.event = event
+            summary = bodies[.event, event.source.slug].summary
+            people = event.people.map { ref in
+                chronology.personIndex[ref.slug].map { Named(name: chronology.people[$0].name, role: chronology.people[$0].role) }
+            }
+            place = event.place.flatMap { chronology.placeIndex[$0.slug] }.map { chronology.places[$0].name }
+        }
+    }
+
+    /// Event `index`'s item in every kind of list.
+    static func rendered(_ index: Int, _ builder: ContextBuilder) -> Rendered {
+        Variant.allCases.map { variant in
+            var item: [UInt8] = []
+            render(index, variant, builder, into: &item)
+            return item
         }
     }
 

@@ -19,15 +19,17 @@ public enum SiteRenderer {
         case search, feeds, calendar, timelineJS, sitemap, robots
     }
 
-    /// Renders `pages` and the `siteWide` files into `sink`. `fragments` are
-    /// each event's parts of the site-wide files when a session kept them;
-    /// without them they are made a slice of events at a time. At the first
+    /// Renders `pages` and the `siteWide` files into `sink`. `items` and
+    /// `fragments` are each event's list items and parts of the site-wide
+    /// files when `serve` kept them; without them lists render their items
+    /// as they are written, and the parts are made a slice of events at a time. At the first
     /// failure to write, pages not yet started are skipped and it is thrown.
     static func render<Sink: SiteSink>(
         _ model: RenderModel, pages: [Page], siteWide: Set<SiteWideFile> = Set(SiteWideFile.allCases),
-        fragments: [EventFragments]? = nil, progress: BuildProgress? = nil, into sink: Sink
+        items: [EventItems.Rendered]? = nil, fragments: [EventFragments]? = nil, progress: BuildProgress? = nil,
+        into sink: Sink
     ) throws(Sink.Failure) {
-        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates)
+        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates, items: items)
         progress?.starting(pages: pages.count)
         let failed = Atomic<Bool>(false)
         let failures = parallelMap(pages) { page -> Sink.Failure? in
