@@ -1,7 +1,8 @@
 /// What `serve` keeps between builds, as one value the pipeline is handed
 /// and hands back: each note's parse by its file's stamp, each body's
-/// rendering, the quote verifier's index of the sources, each event's parts
-/// of the site-wide files, and the last good build. `build` and `check`
+/// rendering, the quote verifier's index of the sources, the parsed
+/// templates, each event's list items and parts of the site-wide files,
+/// and the last good build. `build` and `check`
 /// start from an empty one and drop it.
 public struct BuildCache {
     /// A note as read from a plain file (not a link), with the stamp its
@@ -19,6 +20,8 @@ public struct BuildCache {
     var notesHaveOwnFiles = false
     var bodies: NoteBodies?
     var verifier: QuoteVerifier?
+    /// The templates last parsed, reused while their text is the same.
+    var templates: TemplateSet?
     /// Each event's parts of the site-wide files, made with `fragmentSettings`.
     var fragments = KeyedCache<EventFragments.Inputs, EventFragments>()
     var fragmentSettings: SiteSettings?

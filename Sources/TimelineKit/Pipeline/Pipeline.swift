@@ -129,7 +129,8 @@ public enum Pipeline {
         }
         // Templates are checked even when content is broken, so one run
         // reports every problem in both.
-        let templates = timed(.templates, &result) { TemplateSet.load(from: options.templatesPath) }
+        let templates = timed(.templates, &result) { TemplateSet.load(from: options.templatesPath, reusing: cache.templates) }
+        if remembering { cache.templates = templates }
         result.noteCount = content.files.count
         let site: Site? = timed(.parse, &result) {
             parse(content, &cache, remembering: remembering)

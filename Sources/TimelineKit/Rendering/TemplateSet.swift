@@ -18,7 +18,9 @@ public struct TemplateSet: Sendable {
     /// every page must be rendered again.
     public let sources: [String: String]
 
-    public static func load(from folder: String) -> (TemplateSet?, [Diagnostic]) {
+    /// Reads and parses the folder; when its text is what `previous` was
+    /// parsed from (serve's rebuilds), that parse is reused.
+    public static func load(from folder: String, reusing previous: TemplateSet? = nil) -> (TemplateSet?, [Diagnostic]) {
         guard FileSystem.isDirectory(folder) else {
             return (nil, [Diagnostic(.error, file: folder, "templates folder not found",
                                      hint: "pass --templates DIR or restore Templates/ from the project")])
@@ -40,6 +42,9 @@ public struct TemplateSet: Sendable {
             } catch {
                 diagnostics.append(Diagnostic(.error, file: path, "cannot read template: \(error.reason)"))
             }
+        }
+        if let previous, previous.folder == folder, diagnostics.isEmpty, previous.sources == sources.mapValues(\.text) {
+            return (previous, [])
         }
         var library: TemplateLibrary?
         do throws(TemplateErrors) {

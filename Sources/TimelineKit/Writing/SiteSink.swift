@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Where rendered files go: the only thing that differs between `build`
 /// (a staging folder, each file written as soon as it is rendered) and
@@ -34,19 +34,28 @@ struct StagingSink: SiteSink {
 
 extension FileWriter: SinkFile {}
 
-/// `serve`'s and `check`'s sink: the files, kept in memory.
-final class MemorySink: SiteSink {
-    private let files = Mutex<[RenderedFile]>([])
+/// `serve`'s and `check`'s sink: the files, kept in memory. An `NSLock`
+/// (a pthread mutex) rather than `Mutex`, whose futex ThreadSanitizer
+/// cannot see, so it would report every write as a race.
+final class MemorySink: SiteSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [RenderedFile] = []
 
     func write(_ path: String, _ bytes: [UInt8]) {
-        files.withLock { $0.append(RenderedFile(path: path, bytes: bytes)) }
+        let file = RenderedFile(path: path, bytes: bytes)
+        lock.lock()
+        files.append(file)
+        lock.unlock()
     }
 
     func open(_ path: String) -> Part { Part(path: path, sink: self) }
 
     /// What was written, sorted by path.
     var written: [RenderedFile] {
-        files.withLock { $0 }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        lock.lock()
+        let files = self.files
+        lock.unlock()
+        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     final class Part: SinkFile {
