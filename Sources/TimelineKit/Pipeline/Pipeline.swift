@@ -83,7 +83,8 @@ public enum Pipeline {
         guard let model = prepare(options, &result, &cache, remembering: true),
               let assets = assets(options, model, &result) else { return result }
         let chronology = model.chronology
-        let rendered = timed(.render, &result) { () -> (([RenderedFile], Int, [EventFragments], [EventItems.Rendered]), [Diagnostic]) in
+        typealias Rendered = (files: [RenderedFile], pages: Int, fragments: [EventFragments], items: [EventItems.Rendered])
+        let rendered = timed(.render, &result) { () -> (Rendered, [Diagnostic]) in
             var pages = Page.all(in: chronology)
             var kept: [RenderedFile] = []
             if let last, last.model.templates.sources == model.templates.sources, last.assets == assets,
@@ -97,12 +98,12 @@ public enum Pipeline {
             let fragments = cache.fragments(for: model), items = cache.items(for: model)
             SiteRenderer.render(model, pages: pages, items: items, fragments: fragments, progress: options.progress, into: sink)
             let files = (sink.written + kept + assets).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-            return ((files, pages.count, fragments, items), [Diagnostic]())
+            return ((files, pages.count, fragments, items), [])
         }
         guard !result.diagnostics.hasErrors else { return result }
-        (result.files, result.renderedPages) = (rendered.0, rendered.1)
+        (result.files, result.renderedPages) = (rendered.files, rendered.pages)
         result.pageCount = result.files.count { $0.path.hasSuffix(".html") }
-        cache.last = LastBuild(model: model, assets: assets, result: result, fragments: rendered.2, items: rendered.3)
+        cache.last = LastBuild(model: model, assets: assets, result: result, fragments: rendered.fragments, items: rendered.items)
         return result
     }
 

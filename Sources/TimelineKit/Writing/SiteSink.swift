@@ -17,6 +17,9 @@ protocol SiteSink: Sendable {
 /// One file being written in parts; `close` hands it over.
 protocol SinkFile {
     associatedtype Failure: Error
+    /// Says how many bytes the file will have, when known: memory then
+    /// grows once, not by doubling through 17 MB.
+    func reserve(_ count: Int)
     func write(_ bytes: [UInt8]) throws(Failure)
     func close() throws(Failure)
 }
@@ -32,7 +35,9 @@ struct StagingSink: SiteSink {
     func open(_ path: String) throws(SiteWriter.Failure) -> FileWriter { try staging.open(path) }
 }
 
-extension FileWriter: SinkFile {}
+extension FileWriter: SinkFile {
+    func reserve(_ count: Int) {}
+}
 
 /// `serve`'s and `check`'s sink: the files, kept in memory. An `NSLock`
 /// (a pthread mutex) rather than `Mutex`, whose futex ThreadSanitizer
@@ -65,6 +70,7 @@ final class MemorySink: SiteSink, @unchecked Sendable {
 
         init(path: String, sink: MemorySink) { (self.path, self.sink) = (path, sink) }
 
+        func reserve(_ count: Int) { bytes.reserveCapacity(count) }
         func write(_ bytes: [UInt8]) { self.bytes += bytes }
         func close() { sink.write(path, bytes) }
     }

@@ -22,7 +22,13 @@ enum SiteWideFiles {
         if !lists.isEmpty || sitemapBase != nil {
             let files = try lists.map { list throws(Sink.Failure) in try sink.open(list.1) }
             let events = chronology.events.indices
-            for (file, list) in zip(files, lists) { try file.write(events.isEmpty ? list.2.empty : list.2.head) }
+            for (file, list) in zip(files, lists) {
+                if let fragments {
+                    file.reserve(list.2.head.count + list.2.tail.count
+                                 + fragments.reduce(0) { $0 + $1[keyPath: list.3].count + list.2.separator.count })
+                }
+                try file.write(events.isEmpty ? list.2.empty : list.2.head)
+            }
             for start in stride(from: 0, to: events.count, by: slice) {
                 let range = start..<min(start + slice, events.count)
                 let made = fragments.map { Array($0[range]) }
