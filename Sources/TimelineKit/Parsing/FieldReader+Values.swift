@@ -33,7 +33,7 @@ extension FieldReader {
     }
 
     /// C0 controls other than tab, line feed and carriage return: no page or
-    /// feed may hold them, and NUL marks where the renderer splices.
+    /// feed may hold them (the Nu checker refuses NUL in a page).
     static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
     }
