@@ -1,27 +1,13 @@
 /// A file that lists every event, split around its list: what comes
 /// before the first entry, between two entries, and after the last. The
-/// whole file is `head + e1 + separator + e2 … + tail`, so it can be written
-/// one entry at a time (never held whole), and the in-memory render joins
-/// the same parts: the two give the same bytes by construction. A file with
-/// no entries may differ (JSON writes an empty array `[]`): that is `empty`.
+/// whole file is `head + e1 + separator + e2 … + tail`, so it is written one
+/// entry at a time (`SiteWideFiles`), never held whole. A file with no
+/// entries may differ (JSON writes an empty array `[]`): that is `empty`.
 struct ListFrame {
     let head: [UInt8]
     let separator: [UInt8]
     let tail: [UInt8]
     let empty: [UInt8]
-
-    /// The whole file from its entries.
-    func joined(_ entries: [[UInt8]]) -> [UInt8] {
-        guard !entries.isEmpty else { return empty }
-        var bytes = head
-        bytes.reserveCapacity(head.count + tail.count + entries.reduce(0) { $0 + $1.count + separator.count })
-        for (i, entry) in entries.enumerated() {
-            if i > 0 { bytes += separator }
-            bytes += entry
-        }
-        bytes += tail
-        return bytes
-    }
 
     /// The frame of a JSON document whose list of entries is the array
     /// `document` is given; `trailer` follows the document. Found by

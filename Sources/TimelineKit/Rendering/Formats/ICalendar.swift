@@ -4,11 +4,6 @@
 enum ICalendar {
     static let path = "timeline.ics"
 
-    /// The file, from each event's VEVENT (see `vevent`) in chronological order.
-    static func render(_ chronology: Chronology, vevents: [[UInt8]]) -> RenderedFile {
-        RenderedFile(path: path, bytes: frame(chronology).joined(vevents))
-    }
-
     /// The calendar around its VEVENTs, each of which ends with CRLF.
     static func frame(_ chronology: Chronology) -> ListFrame {
         let settings = chronology.settings

@@ -4,11 +4,6 @@
 public enum SearchIndex {
     public static let path = "search.json"
 
-    /// The file, from each event's entry (see `entry`) in chronological order.
-    static func render(_ chronology: Chronology, entries: [[UInt8]]) -> RenderedFile {
-        RenderedFile(path: path, bytes: frame(chronology).joined(entries))
-    }
-
     /// The file around its entries, for writing it one entry at a time.
     static func frame(_ chronology: Chronology) -> ListFrame {
         ListFrame.json(pretty: false, trailer: [0x0A]) { document(chronology, $0) }

@@ -8,11 +8,6 @@ enum TimelineJSExport {
     /// How deep a slide sits in the file: in `events`, in the top object.
     static let slideDepth = 2
 
-    /// The file, from each event's slide (see `slide`) in chronological order.
-    static func render(_ chronology: Chronology, slides: [[UInt8]]) -> RenderedFile {
-        RenderedFile(path: path, bytes: frame(chronology).joined(slides))
-    }
-
     /// The file around its slides, for writing it one slide at a time.
     static func frame(_ chronology: Chronology) -> ListFrame {
         ListFrame.json(pretty: true, trailer: [0x0A]) { document(chronology, $0) }
