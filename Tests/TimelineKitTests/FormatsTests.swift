@@ -44,9 +44,9 @@ import Testing
         let (bodies, _) = NoteBodies.render(chronology)
         let items = FeedItem.all(chronology, bodies: bodies)
         #expect(items.map(\.event.source.slug) == ["alone", "talks", "plan"])
-        #expect(items.map(\.published.isoString) == ["2025-12-05", "2025-11-20", "2025-11-20"])
-        #expect(items.map(\.updated.isoString) == ["2025-12-05", "2025-12-03", "2025-11-30"])
+        #expect(items.map(\.published.w3c) == ["2025-12-05", "2025-11-20", "2025-11-20"])
+        #expect(items.map(\.updated.w3c) == ["2025-12-05", "2025-12-03", "2025-11-30"])
         #expect(items[0].id == "tag:timeline.invalid,2000:test/events/alone/")
-        #expect(items[0].updated.timestamp == "2025-12-05T00:00:00Z")
+        #expect(items[0].updated.rfc3339 == "2025-12-05T00:00:00Z")
     }
 }

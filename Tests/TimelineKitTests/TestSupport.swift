@@ -34,22 +34,23 @@ func event(
 }
 
 /// Runs the parse stage over in-memory notes.
-func parseSite(_ files: [SourceFile]) -> (Site?, [String]) {
-    let content = LoadedContent(settingsPath: "Content/site.yml", settingsText: "title: Test\n", files: files)
+func parseSite(_ files: [SourceFile], settings: String = "title: Test\n") -> (Site?, [String]) {
+    let content = LoadedContent(settingsPath: "Content/site.yml", settingsText: settings, files: files)
     let (site, diagnostics) = SiteParser.parse(content)
     return (site, diagnostics.map(\.description))
 }
 
 /// Runs the parse stage over in-memory notes; the notes must be valid.
-func makeSite(_ files: [SourceFile], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Site {
-    let (site, diagnostics) = parseSite(files)
+func makeSite(_ files: [SourceFile], settings: String = "title: Test\n",
+              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Site {
+    let (site, diagnostics) = parseSite(files, settings: settings)
     #expect(diagnostics == [], sourceLocation: sourceLocation)
     return try #require(site, sourceLocation: sourceLocation)
 }
 
 /// Parses and links; returns the chronology and the link stage's messages.
-func link(_ files: [SourceFile], includeDrafts: Bool = false) throws -> (Chronology, [String]) {
-    let (chronology, diagnostics) = Linker.link(try makeSite(files), includeDrafts: includeDrafts)
+func link(_ files: [SourceFile], includeDrafts: Bool = false, settings: String = "title: Test\n") throws -> (Chronology, [String]) {
+    let (chronology, diagnostics) = Linker.link(try makeSite(files, settings: settings), includeDrafts: includeDrafts)
     return (chronology, diagnostics.map(\.description))
 }
 

@@ -40,7 +40,7 @@ public struct Chronology: Sendable {
 
     init(site: Site, events: [Event]) {
         settings = site.settings
-        self.events = events.sorted(by: Self.readingOrder)
+        self.events = Self.inReadingOrder(events, dayZone: site.settings.dayZone)
         articles = site.articles
         people = site.people
         places = site.places
@@ -115,14 +115,46 @@ public struct Chronology: Sendable {
         }
     }
 
-    /// Date, then precision, then title, then slug: a total order, so the
-    /// chronology reads the same every build.
-    static func readingOrder(_ a: Event, _ b: Event) -> Bool {
-        if a.date < b.date { return true }
-        if b.date < a.date { return false }
-        if a.date.approximate != b.date.approximate { return !a.date.approximate }
-        if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
-        return a.source.slug < b.source.slug
+    /// When an event starts, then precision, then `order`, then title, then
+    /// slug: a total order, so the chronology reads the same every build. A
+    /// moment sorts by its instant; a day without a time at the first second
+    /// of that day in the site's zone, before the day's moments.
+    static func inReadingOrder(_ events: [Event], dayZone: Zone) -> [Event] {
+        let keys = events.map { ReadingKey($0, dayZone: dayZone) }
+        return keys.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x != y { return x < y }
+            let e = events[a], f = events[b]
+            if e.title != f.title { return e.title.utf8.lexicographicallyPrecedes(f.title.utf8) }
+            return e.source.slug < f.source.slug
+        }.map { events[$0] }
+    }
+
+    /// Everything but title and slug that places an event in the chronology.
+    struct ReadingKey: Comparable {
+        let start: Int
+        /// Year, month, day, then a time: coarser first at the same start.
+        let precision: Int
+        let order: Int
+        /// A single date before a range on the same start, then by end.
+        let end: Int
+        let endPrecision: Int
+        let approximate: Bool
+
+        init(_ event: Event, dayZone: Zone) {
+            let date = event.date
+            start = date.startInstant(dayZone: dayZone)
+            precision = date.startTime == nil ? date.start.precision.rawValue : 3
+            order = event.order
+            end = date.endInstant(dayZone: dayZone) ?? Int.min
+            endPrecision = date.end.map { date.endTime == nil ? $0.precision.rawValue : 3 } ?? 0
+            approximate = date.approximate
+        }
+
+        static func < (a: ReadingKey, b: ReadingKey) -> Bool {
+            (a.start, a.precision, a.order, a.end, a.endPrecision, a.approximate ? 1 : 0)
+                < (b.start, b.precision, b.order, b.end, b.endPrecision, b.approximate ? 1 : 0)
+        }
     }
 
     private static func index(_ slugs: [String]) -> [String: Int] {

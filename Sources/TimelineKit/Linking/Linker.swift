@@ -8,8 +8,8 @@ public enum Linker {
 
     /// `verifier` must hold `site`'s articles (a session keeps its folding between builds).
     public static func link(_ site: Site, includeDrafts: Bool, verifier: QuoteVerifier) -> (Chronology, [Diagnostic]) {
-        let events = site.events.filter { includeDrafts || !$0.draft }
         var diagnostics: [Diagnostic] = []
+        let events = site.events.filter { includeDrafts || !$0.draft }.map { placedInTime($0, site.settings, &diagnostics) }
         let known: [NoteKind: Set<String>] = [
             .person: Set(site.people.map(\.source.slug)),
             .place: Set(site.places.map(\.source.slug)),
@@ -57,6 +57,36 @@ public enum Linker {
         }
         diagnostics += DocumentLineage.cycles(in: site.documents)
         return (Chronology(site: site, events: events), diagnostics)
+    }
+
+    /// The event with every time given an offset (from its own zone, else
+    /// the site's) and its zone named in the site's language.
+    static func placedInTime(_ event: Event, _ settings: SiteSettings, _ diagnostics: inout [Diagnostic]) -> Event {
+        guard event.date.hasTime else { return event }
+        var event = event
+        // The parser resolved times against the event's own zone; what is
+        // left has no offset and takes the site's.
+        var shownIn = event.timezone
+        if event.date.lacksOffset {
+            guard let zone = settings.timezone else {
+                diagnostics.append(.error(DateParseError.timeWithoutZone(event.date.isoString).description, at: event.dateLocation))
+                return event
+            }
+            do {
+                event.date = try event.date.resolved(in: zone)
+            } catch {
+                diagnostics.append(.error(error.description, at: event.dateLocation))
+                return event
+            }
+            shownIn = zone
+        }
+        if let shownIn {
+            event.date.zoneLabel = shownIn.name(language: settings.language)
+        } else if let offset = (event.date.startTime ?? event.date.endTime)?.offset {
+            // Only an offset was written: name it, not a zone it might be.
+            event.date.zoneLabel = ClockTime.offsetLabel(offset)
+        }
+        return event
     }
 
     /// Long quotes shortened for one-line messages.

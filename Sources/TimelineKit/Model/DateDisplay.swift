@@ -1,5 +1,6 @@
 /// Dates as readers expect them in British news style: "2 December 2025",
-/// "November 2025", "29–30 November 2025", "c. November 2025".
+/// "November 2025", "29–30 November 2025", "c. November 2025", and with times
+/// "2 December 2025, 18:00 Moscow time".
 extension PartialDate {
     public var display: String {
         switch (month, day) {
@@ -12,8 +13,25 @@ extension PartialDate {
 
 extension EventDate {
     public var display: String {
-        let text = end.map { Self.displayRange(start, $0) } ?? start.display
+        let text = hasTime ? displayWithTimes : end.map { Self.displayRange(start, $0) } ?? start.display
         return approximate ? "c. " + text : text
+    }
+
+    /// "2 December 2025, 18:00 Moscow time"; "23 November 2025, 10:00–19:00
+    /// Switzerland time"; "23 November 2025, 10:00 – 24 November 2025, 09:00
+    /// Switzerland time". The zone is named once, after the last time.
+    private var displayWithTimes: String {
+        let zone = zoneLabel.map { " " + $0 } ?? ""
+        let dash = "\u{2013}"
+        func point(_ day: PartialDate, _ time: ClockTime?) -> String {
+            time.map { day.display + ", " + $0.clock } ?? day.display
+        }
+        guard let end else { return point(start, startTime) + zone }
+        if end == start, let from = startTime, let to = endTime {
+            return start.display + ", " + from.clock + dash + to.clock + zone
+        }
+        let first = point(start, startTime) + (endTime == nil ? zone : "")
+        return first + " " + dash + " " + point(end, endTime) + (endTime == nil ? "" : zone)
     }
 
     /// Shares the parts both ends have in common: "29–30 November 2025",

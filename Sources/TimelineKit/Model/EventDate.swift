@@ -1,23 +1,33 @@
 /// When an event happened: one partial date, or a range of two, possibly an
-/// estimate. Parsed from the `date` field's exact text.
+/// estimate, each end possibly with a time of day. Parsed from the `date`
+/// field's exact text.
 public struct EventDate: Sendable, Hashable, Comparable {
+    /// The day as written, on the clocks where it happened.
     public let start: PartialDate
     /// Present only for ranges; never before `start`.
     public let end: PartialDate?
     public var approximate: Bool
+    /// Times of day; only on days (`start.precision == .day`).
+    public internal(set) var startTime: ClockTime?
+    public internal(set) var endTime: ClockTime?
+    /// How pages name the zone of the times: "Moscow time", "UTC+3". Set
+    /// when the event is linked, since it is in the site's language.
+    public internal(set) var zoneLabel: String?
 
-    public init(start: PartialDate, end: PartialDate? = nil, approximate: Bool = false) {
+    public init(start: PartialDate, end: PartialDate? = nil, approximate: Bool = false,
+                startTime: ClockTime? = nil, endTime: ClockTime? = nil) {
         self.start = start
         self.end = end
         self.approximate = approximate
+        self.startTime = startTime
+        self.endTime = endTime
     }
 
     public var isRange: Bool { end != nil }
 
-    /// The last day the event covers, inclusive.
-    public var lastDay: PartialDate { (end ?? start).lastDay }
-
-    /// By start, then precision; a range sorts after a single date on the same start.
+    /// By day: start, then precision; a range sorts after a single date on
+    /// the same start. (Documents sort so; events by `Chronology`'s reading
+    /// order, which knows times and zones.)
     public static func < (a: EventDate, b: EventDate) -> Bool {
         if a.start != b.start { return a.start < b.start }
         switch (a.end, b.end) {
@@ -28,10 +38,29 @@ public struct EventDate: Sendable, Hashable, Comparable {
         }
     }
 
-    /// The text the editor wrote, normalised: `2025-11-29/2025-11-30`.
+    /// True when either end has a time of day.
+    public var hasTime: Bool { startTime != nil || endTime != nil }
+
+    /// The last day the event covers, inclusive.
+    public var lastDay: PartialDate { (end ?? start).lastDay }
+
+    /// The text the editor wrote, normalised: `2025-11-29/2025-11-30`,
+    /// `2025-12-02T18:00+03:00`.
     public var isoString: String {
-        guard let end else { return start.isoString }
-        return start.isoString + "/" + end.isoString
+        guard let end else { return startISO }
+        return startISO + "/" + (endISO ?? end.isoString)
+    }
+
+    /// The start for `<time datetime>` and JSON-LD: the day, or the full
+    /// moment with its offset.
+    public var startISO: String { Self.iso(start, startTime) }
+
+    /// The end, when the date is a range.
+    public var endISO: String? { end.map { Self.iso($0, endTime) } }
+
+    private static func iso(_ day: PartialDate, _ time: ClockTime?) -> String {
+        guard let time else { return day.isoString }
+        return day.isoString + "T" + time.isoString
     }
 }
 
@@ -45,6 +74,29 @@ public enum DateParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case unpadded(String, suggestion: String)
     /// `02/12/2025`: day and month before the year; what it means either way.
     case dayMonthYear(String, dayFirst: String?, monthFirst: String?)
+    /// `2025-11T10:00`: a time needs a whole day.
+    case timeOnCoarseDate(String, at: Int)
+    case malformedTime(String, at: Int)
+    case hourOutOfRange(String, Int, at: Int)
+    case minuteOutOfRange(String, Int, at: Int)
+    case malformedOffset(String, at: Int)
+    /// A written offset the event's zone does not have at that moment.
+    case offsetDisagreesWithZone(String, written: Int, zone: String, zoneOffset: Int)
+    /// A wall-clock time the zone skips (clocks going forward).
+    case timeSkippedByZone(String, zone: String)
+    /// A time with neither an offset nor a zone to take one from.
+    case timeWithoutZone(String)
+
+    /// Where in the text the fault is, counted in characters from 0; the
+    /// column of a message is the value's column plus this.
+    public var position: Int {
+        switch self {
+        case let .timeOnCoarseDate(_, at), let .malformedTime(_, at), let .hourOutOfRange(_, _, at),
+             let .minuteOutOfRange(_, _, at), let .malformedOffset(_, at):
+            return at
+        default: return 0
+        }
+    }
 
     public var description: String {
         switch self {
@@ -69,6 +121,22 @@ public enum DateParseError: Error, Sendable, Equatable, CustomStringConvertible 
             case (nil, nil): meaning = "YYYY-MM-DD"
             }
             return "invalid date '\(text)': write the year first, as YYYY-MM-DD (\(meaning))"
+        case .timeOnCoarseDate(let text, _):
+            return "invalid date '\(text)': a time needs a whole day (write YYYY-MM-DDTHH:MM)"
+        case .malformedTime(let text, _):
+            return "invalid time in '\(text)': write the time as HH:MM after T, e.g. 2025-12-02T18:00+03:00"
+        case let .hourOutOfRange(text, hour, _):
+            return "invalid time in '\(text)': there is no hour \(hour) (hours run from 00 to 23)"
+        case let .minuteOutOfRange(text, minute, _):
+            return "invalid time in '\(text)': there is no minute \(minute) (minutes run from 00 to 59)"
+        case .malformedOffset(let text, _):
+            return "invalid UTC offset in '\(text)': write Z or +HH:MM / -HH:MM after the time, e.g. 18:00+03:00"
+        case let .offsetDisagreesWithZone(text, written, zone, zoneOffset):
+            return "'\(text)' has the offset \(ClockTime.isoOffset(written)), but \(zone) is at \(ClockTime.isoOffset(zoneOffset)) on that date (fix the offset or the timezone)"
+        case let .timeSkippedByZone(text, zone):
+            return "'\(text)' does not exist in \(zone): the clocks skip that hour (check the time)"
+        case .timeWithoutZone(let text):
+            return "'\(text)' has a time but no UTC offset and no zone (add the offset, as in 18:00+03:00, or set timezone on the event or in site.yml)"
         }
     }
 }
@@ -123,14 +191,42 @@ extension EventDate {
     static func parseStrictly(_ text: String, approximate: Bool = false) throws(DateParseError) -> EventDate {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2 else { throw .malformed(text) }
-        let start = try PartialDate.parse(String(parts[0]), wholeText: text)
-        guard parts.count == 2 else { return EventDate(start: start, approximate: approximate) }
-        let end = try PartialDate.parse(String(parts[1]), wholeText: text)
-        guard end.lastDay >= start.firstDay, end != start else {
-            if end == start { return EventDate(start: start, approximate: approximate) }
-            throw .reversedRange(text)
+        let (start, startTime) = try point(parts[0], in: text, at: 0)
+        guard parts.count == 2 else { return EventDate(start: start, approximate: approximate, startTime: startTime) }
+        let (end, endTime) = try point(parts[1], in: text, at: parts[0].count + 1)
+        if end == start, endTime == startTime {
+            return EventDate(start: start, approximate: approximate, startTime: startTime)
         }
-        return EventDate(start: start, end: end, approximate: approximate)
+        guard end.lastDay >= start.firstDay else { throw .reversedRange(text) }
+        let date = EventDate(start: start, end: end, approximate: approximate, startTime: startTime, endTime: endTime)
+        // Written offsets order the ends already; the rest once resolved.
+        if let from = date.startSeconds, let to = date.endSeconds, to < from { throw .reversedRange(text) }
+        return date
+    }
+
+    /// One end of a date: a day, and a time after `T` when there is one.
+    private static func point(_ part: Substring, in text: String, at position: Int)
+        throws(DateParseError) -> (PartialDate, ClockTime?)
+    {
+        guard let t = part.firstIndex(of: "T") else { return (try PartialDate.parse(String(part), wholeText: text), nil) }
+        let day = try PartialDate.parse(String(part[..<t]), wholeText: text)
+        let timeAt = position + part.distance(from: part.startIndex, to: t) + 1
+        guard day.precision == .day else { throw .timeOnCoarseDate(text, at: timeAt - 1) }
+        return (day, try ClockTime.parse(part[part.index(after: t)...], wholeText: text, at: timeAt))
+    }
+}
+
+extension EventDate {
+    /// Seconds since 1970 UTC of the start, when it is a moment whose offset is known.
+    public var startSeconds: Int? { Self.seconds(start, startTime) }
+
+    /// Seconds since 1970 UTC of the end, when it is a moment whose offset is known.
+    public var endSeconds: Int? { end.flatMap { Self.seconds($0, endTime) } }
+
+    static func seconds(_ day: PartialDate, _ time: ClockTime?) -> Int? {
+        guard let time, let offset = time.offset, let d = day.day, let m = day.month else { return nil }
+        return CivilCalendar.dayNumber(year: day.year, month: m, day: d) * 86_400
+            + time.hour * 3_600 + time.minute * 60 - offset * 60
     }
 }
 

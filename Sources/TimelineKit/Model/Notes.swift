@@ -42,6 +42,14 @@ public struct SiteSettings: Sendable, Equatable {
     public var baseURLRefused = false
     /// How many of the newest events the feeds carry; 0 for all.
     public var feedLimit: Int = 100
+    /// The zone of dates without a time (UTC unless site.yml says), and of
+    /// times written without an offset on events that name no zone.
+    public var timezone: Zone?
+    /// The direction of the chronology and of every event list.
+    public var order: ChronologyOrder = .oldest
+
+    /// Where a day without a time begins and ends.
+    public var dayZone: Zone { timezone ?? .utc }
 
     public init(
         title: String, description: String? = nil, language: String = "en",
@@ -96,6 +104,12 @@ public struct Dispute: Sendable, Equatable {
     public var claims: [Claim]
 }
 
+/// site.yml's `order`: the axis always runs forward in time; lists run this way.
+public enum ChronologyOrder: String, Sendable, CaseIterable {
+    case oldest
+    case newest
+}
+
 public enum EventStatus: String, Sendable, CaseIterable {
     case confirmed
     case reported
@@ -106,8 +120,13 @@ public struct Event: Sendable, Equatable {
     public internal(set) var source: NoteSource
     public var title: String
     public var date: EventDate
-    /// Where `date` is written, for warnings about the date.
-    public var dateLine: Int = 1
+    /// Where `date`'s value is written, for messages about the date.
+    public var dateLocation: SourceLocation
+    public var dateLine: Int { dateLocation.line }
+    /// The zone its times are shown in (`timezone`).
+    public var timezone: Zone?
+    /// Among events of the same day without a time, lower comes first.
+    public var order: Int = 0
     public var place: Reference?
     public var people: [Reference]
     public var documents: [Reference]

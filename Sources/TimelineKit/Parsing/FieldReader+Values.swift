@@ -62,7 +62,11 @@ extension FieldReader {
         do {
             return try EventDate.parse(scalar.string.trimmingSpaces, approximate: approximate)
         } catch {
-            self.error(error.description, at: location(of: value))
+            var at = location(of: value)
+            // Point at the faulty part: `25` in `2025-12-02T25:00`.
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            if error.position > 0 { at.column += error.position + (quoted ? 1 : 0) }
+            self.error(error.description, at: at)
             return nil
         }
     }

@@ -4,7 +4,7 @@ enum NoteParser {
     static let articleFields = ["title", "published", "outlet", "author", "url"]
     static let eventFields = [
         "title", "date", "approximate", "place", "people", "documents", "sources",
-        "tags", "status", "quotes", "disputes", "draft",
+        "tags", "status", "quotes", "disputes", "draft", "timezone", "order",
     ]
     static let personFields = ["name", "role", "country"]
     static let placeFields = ["name", "country", "coordinates"]
@@ -13,7 +13,7 @@ enum NoteParser {
     static func article(_ f: FieldReader, _ source: NoteSource) -> Article? {
         let title = f.text("title", required: true)
         let published = f.date("published", required: true)
-        if let published, published.isRange || published.start.precision != .day {
+        if let published, published.isRange || published.start.precision != .day || published.hasTime {
             f.error("'published' must be one day, YYYY-MM-DD", at: f.keyLocation("published"))
         }
         let article = Article(
@@ -26,7 +26,16 @@ enum NoteParser {
     static func event(_ f: FieldReader, _ source: NoteSource) -> Event? {
         let title = f.text("title", required: true)
         let approximate = f.bool("approximate")
-        let date = f.date("date", required: true, approximate: approximate)
+        let timezone = zone(f, "timezone")
+        var date = f.date("date", required: true, approximate: approximate)
+        if let timezone, let written = date {
+            do {
+                date = try written.resolved(in: timezone)
+            } catch {
+                f.error(error.description, at: f.valueLocation("date"))
+                date = nil
+            }
+        }
         var status = EventStatus.reported
         if let word = f.text("status") {
             if let known = EventStatus(rawValue: word) {
@@ -38,11 +47,13 @@ enum NoteParser {
         }
         let event = Event(
             source: source, title: title ?? "", date: date ?? EventDate(start: PartialDate(year: 1)),
-            dateLine: f.keyLocation("date").line, place: f.reference("place"), people: f.references("people"), documents: f.references("documents"),
+            dateLocation: f.valueLocation("date"), timezone: timezone, order: f.integer("order") ?? 0, place: f.reference("place"), people: f.references("people"), documents: f.references("documents"),
             sources: f.references("sources"), tags: f.tags("tags"), status: status,
             quotes: quotes(f), disputes: disputes(f), draft: f.bool("draft"))
         f.reportUnknownFields(known: eventFields)
-        return title != nil && date != nil ? event : nil
+        // A zone written wrong is reported once, not again as a missing zone.
+        let zoneRead = timezone != nil || f.node("timezone") == nil
+        return title != nil && date != nil && zoneRead ? event : nil
     }
 
     static func person(_ f: FieldReader, _ source: NoteSource) -> Person? {
@@ -66,7 +77,11 @@ enum NoteParser {
         if let points, points < 0 {
             f.error("'points' must not be negative", at: f.keyLocation("points"))
         }
-        let document = Document(source: source, title: title ?? "", date: f.date("date"), points: points,
+        let date = f.date("date")
+        if date?.hasTime == true {
+            f.error("a document's date is a day, a month or a year, without a time", at: f.valueLocation("date"))
+        }
+        let document = Document(source: source, title: title ?? "", date: date, points: points,
                                 supersedes: f.reference("supersedes"))
         f.reportUnknownFields(known: documentFields)
         return title != nil ? document : nil
@@ -113,6 +128,17 @@ enum NoteParser {
             guard let about else { return nil }
             return Dispute(about: about, claims: claims)
         }
+    }
+
+    /// An IANA zone name, or an error with the closest one.
+    static func zone(_ f: FieldReader, _ key: String) -> Zone? {
+        guard let name = f.text(key) else { return nil }
+        guard let zone = Zone(identifier: name) else {
+            f.error("unknown time zone '\(name)'", at: f.valueLocation(key),
+                    hint: Zone.suggestion(for: name).map { "did you mean '\($0)'?" } ?? "use an IANA name such as Europe/Kyiv or UTC")
+            return nil
+        }
+        return zone
     }
 
     /// `url` fields end up in `href`s: only http and https may, never

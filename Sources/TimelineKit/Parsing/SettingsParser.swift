@@ -1,6 +1,6 @@
 /// Reads `site.yml`.
 enum SettingsParser {
-    static let fields = ["title", "description", "language", "base_url", "author", "unsafe_html", "feed_limit"]
+    static let fields = ["title", "description", "language", "base_url", "author", "unsafe_html", "feed_limit", "timezone", "order"]
 
     static func parse(text: String?, path: String) -> (SiteSettings?, [Diagnostic]) {
         guard let text else { return (nil, []) }
@@ -16,6 +16,15 @@ enum SettingsParser {
                 settings.feedLimit = limit
             } else {
                 f.error("'feed_limit' must be 0 (every event) or more", at: f.keyLocation("feed_limit"))
+            }
+        }
+        settings.timezone = NoteParser.zone(f, "timezone")
+        if let word = f.text("order") {
+            if let order = ChronologyOrder(rawValue: word) {
+                settings.order = order
+            } else {
+                f.error("unknown order '\(word)'", at: f.valueLocation("order"),
+                        hint: "use oldest (the default: oldest first) or newest (newest first)")
             }
         }
         if let language = f.text("language") {

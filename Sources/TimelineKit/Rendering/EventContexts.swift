@@ -10,7 +10,7 @@ extension ContextBuilder {
             "href": .text(links.note(.event, event.source.slug)),
             "title": .text(event.title),
             "date": .text(event.date.display),
-            "datetime": .text(event.date.start.isoString),
+            "datetime": .text(event.date.startISO),
             "status": .text(event.status.rawValue),
             "statusLabel": .text(statusLabel(event.status)),
             // Lists show a teaser; the event's page has the whole body.

@@ -7,9 +7,9 @@ extension ContextBuilder {
             ("@context", .string("https://schema.org")),
             ("@type", .string("Event")),
             ("name", .string(event.title)),
-            ("startDate", .string(event.date.start.isoString)),
+            ("startDate", .string(event.date.startISO)),
         ]
-        if let end = event.date.end { fields.append(("endDate", .string(end.isoString))) }
+        if let end = event.date.endISO { fields.append(("endDate", .string(end))) }
         let summary = bodies[.event, event.source.slug].summary
         if !summary.isEmpty { fields.append(("description", .string(summary))) }
         if let place = event.place.flatMap({ chronology.placeIndex[$0.slug] }).map({ chronology.places[$0] }) {

@@ -14,8 +14,8 @@ enum AtomFeed {
         xml += "  <id>\(e(base ?? FeedItem.tagURI(site: settings.title, path: "")))</id>\n"
         xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(e(base ?? "./"))\"/>\n"
         xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(e((base ?? "") + path))\"/>\n"
-        let updated = items.map(\.updated).max() ?? PartialDate(year: 1970, month: 1, day: 1)
-        xml += "  <updated>\(updated.timestamp)</updated>\n"
+        let updated = items.map(\.updated).max() ?? Timestamp(seconds: 0)
+        xml += "  <updated>\(updated.rfc3339)</updated>\n"
         xml += "  <author><name>\(e(settings.author ?? settings.title))</name></author>\n"
         xml += "  <generator>Timeline</generator>\n"
         for item in items {
@@ -23,8 +23,8 @@ enum AtomFeed {
             xml += "    <title>\(e(item.event.title))</title>\n"
             xml += "    <id>\(e(item.id))</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(e(item.url))\"/>\n"
-            xml += "    <published>\(item.published.timestamp)</published>\n"
-            xml += "    <updated>\(item.updated.timestamp)</updated>\n"
+            xml += "    <published>\(item.published.rfc3339)</published>\n"
+            xml += "    <updated>\(item.updated.rfc3339)</updated>\n"
             if !item.summary.isEmpty { xml += "    <summary type=\"text\">\(e(item.summary))</summary>\n" }
             xml += "    <content type=\"html\">\(e(contentHTML(item)))</content>\n"
             for tag in item.event.tags { xml += "    <category term=\"\(e(tag))\"/>\n" }

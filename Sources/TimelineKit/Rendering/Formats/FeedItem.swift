@@ -1,7 +1,7 @@
 /// One event as the machine-readable formats (Atom, JSON Feed, iCalendar,
 /// sitemap) describe it. Every date comes from the content, never the clock:
-/// an event is "updated" on the latest of its own last day and the
-/// publication of the articles it cites.
+/// an event is "updated" on the latest of its own end (its last day, or its
+/// last moment when it has times) and the publication of the articles it cites.
 struct FeedItem {
     let event: Event
     /// Absolute when `base_url` is set; otherwise relative to the site root,
@@ -9,8 +9,8 @@ struct FeedItem {
     let url: String
     /// Stable across builds: the absolute URL, or a tag URI without base_url.
     let id: String
-    let published: PartialDate
-    let updated: PartialDate
+    let published: Timestamp
+    let updated: Timestamp
     let summary: String
     /// Body HTML with links made absolute (or root-relative), for feed readers.
     let contentHTML: String
@@ -24,9 +24,9 @@ struct FeedItem {
         id = base.map { $0 + path } ?? FeedItem.tagURI(site: chronology.settings.title, path: path)
         let cited = Set(event.sources.map(\.slug) + event.quotes.map(\.source.slug)
             + event.disputes.flatMap { $0.claims.map(\.source.slug) })
-        let publications = cited.compactMap { chronology.articleIndex[$0] }.map { chronology.articles[$0].published }
-        published = publications.min() ?? event.date.start.firstDay
-        updated = (publications + [event.date.lastDay]).max()!
+        let publications = cited.compactMap { chronology.articleIndex[$0] }.map { Timestamp(day: chronology.articles[$0].published) }
+        published = publications.min() ?? Timestamp(seconds: event.date.startInstant(dayZone: .utc))
+        updated = (publications + [Timestamp(lastOf: event.date)]).max()!
         let body = bodies[.event, slug]
         summary = body.summary
         contentHTML = body.html.replacingAll("href=\"../../", with: "href=\"" + (base ?? ""))
@@ -50,9 +50,4 @@ struct FeedItem {
         let events = limit > 0 ? chronology.events.suffix(limit) : chronology.events[...]
         return events.reversed().map { FeedItem($0, in: chronology, bodies: bodies) }
     }
-}
-
-extension PartialDate {
-    /// RFC 3339 at midnight UTC: `2025-12-03T00:00:00Z`.
-    var timestamp: String { firstDay.isoString + "T00:00:00Z" }
 }

@@ -37,9 +37,8 @@ enum ICalendar {
         var lines = ["BEGIN:VEVENT"]
         // The page's address (or tag URI): unique even for sites sharing a host.
         lines.append("UID:" + text(item.id))
-        lines.append("DTSTAMP:" + compact(item.updated) + "T000000Z")
-        lines.append("DTSTART;VALUE=DATE:" + compact(event.date.start.firstDay))
-        lines.append("DTEND;VALUE=DATE:" + compact(dayAfter(event.date.lastDay)))
+        lines.append("DTSTAMP:" + item.updated.iCalendar)
+        lines += when(event.date, dayZone: settings.dayZone)
         lines.append("SUMMARY:" + text(event.title))
         lines.append("DESCRIPTION:" + text(description(item, chronology)))
         if let place = event.place.flatMap({ chronology.placeIndex[$0.slug] }).map({ chronology.places[$0] }) {
@@ -52,6 +51,23 @@ enum ICalendar {
         lines.append("TRANSP:TRANSPARENT")
         lines.append("END:VEVENT")
         return Array(lines.map(fold).joined(separator: "\r\n").utf8)
+    }
+
+    /// DTSTART and DTEND: whole days as DATE values (the end exclusive); a
+    /// date with a time as UTC DATE-TIMEs, both ends alike (RFC 5545 wants
+    /// one type), a day end then reaching to the end of that day in the
+    /// site's zone. A single moment has no DTEND: it is an instant.
+    static func when(_ date: EventDate, dayZone: Zone) -> [String] {
+        guard date.hasTime else {
+            return ["DTSTART;VALUE=DATE:" + compact(date.start.firstDay), "DTEND;VALUE=DATE:" + compact(dayAfter(date.lastDay))]
+        }
+        let start = Timestamp(seconds: date.startInstant(dayZone: dayZone))
+        var lines = ["DTSTART:" + start.iCalendar]
+        if let end = date.end {
+            let seconds = date.endSeconds ?? EventDate.firstSecond(of: dayAfter(end.lastDay), in: dayZone)
+            lines.append("DTEND:" + Timestamp(seconds: seconds).iCalendar)
+        }
+        return lines
     }
 
     /// The summary, what the date is known to, the status, the sources.

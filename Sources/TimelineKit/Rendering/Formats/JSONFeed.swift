@@ -23,8 +23,8 @@ enum JSONFeed {
             fields.append(("title", .string(item.event.title)))
             fields.append(("content_html", .string(AtomFeed.contentHTML(item))))
             if !item.summary.isEmpty { fields.append(("summary", .string(item.summary))) }
-            fields.append(("date_published", .string(item.published.timestamp)))
-            fields.append(("date_modified", .string(item.updated.timestamp)))
+            fields.append(("date_published", .string(item.published.rfc3339)))
+            fields.append(("date_modified", .string(item.updated.rfc3339)))
             if !item.event.tags.isEmpty { fields.append(("tags", .array(item.event.tags.map(JSON.string)))) }
             return .object(fields)
         })))

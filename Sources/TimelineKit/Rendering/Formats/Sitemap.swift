@@ -6,20 +6,21 @@ enum Sitemap {
 
     /// Every page but the 404, each with the latest content date it shows.
     /// `updated` is each event's last update, by event index.
-    static func render(_ chronology: Chronology, updated: [PartialDate], base: String) -> RenderedFile {
-        func latest(_ indexes: [Int]?) -> PartialDate? {
+    static func render(_ chronology: Chronology, updated: [Timestamp], base: String) -> RenderedFile {
+        func latest(_ indexes: [Int]?) -> Timestamp? {
             (indexes ?? []).map { updated[$0] }.max()
         }
         let newest = updated.max()
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in Page.all(in: chronology) where page != .notFound {
-            let lastmod: PartialDate?
+            let lastmod: Timestamp?
             switch page {
             case .event(let i): lastmod = updated[i]
             case .article(let i):
                 let article = chronology.articles[i]
-                lastmod = max(article.published, latest(chronology.eventsByArticle[article.source.slug]) ?? article.published)
+                let published = Timestamp(day: article.published)
+                lastmod = max(published, latest(chronology.eventsByArticle[article.source.slug]) ?? published)
             case .person(let i): lastmod = latest(chronology.eventsByPerson[chronology.people[i].source.slug])
             case .place(let i): lastmod = latest(chronology.eventsByPlace[chronology.places[i].source.slug])
             case .document(let i): lastmod = latest(chronology.eventsByDocument[chronology.documents[i].source.slug])
@@ -27,7 +28,7 @@ enum Sitemap {
             default: lastmod = newest
             }
             xml += "  <url><loc>\(XMLText.escape(base + page.folder(in: chronology)))</loc>"
-            if let lastmod { xml += "<lastmod>\(lastmod.firstDay.isoString)</lastmod>" }
+            if let lastmod { xml += "<lastmod>\(lastmod.w3c)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"

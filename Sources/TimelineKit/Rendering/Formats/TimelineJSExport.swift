@@ -26,8 +26,8 @@ enum TimelineJSExport {
     /// One event as a TimelineJS slide.
     static func slide(_ item: FeedItem) -> JSON {
         let event = item.event
-        var slide: [(String, JSON)] = [("start_date", date(event.date.start))]
-        if let end = event.date.end { slide.append(("end_date", date(end))) }
+        var slide: [(String, JSON)] = [("start_date", date(event.date.start, event.date.startTime))]
+        if let end = event.date.end { slide.append(("end_date", date(end, event.date.endTime))) }
         slide.append(("display_date", .string(event.date.display)))
         slide.append(("text", .object([("headline", .string(XMLText.escape(event.title))), ("text", .string(item.contentHTML))])))
         if let first = event.tags.first { slide.append(("group", .string(first))) }
@@ -35,11 +35,16 @@ enum TimelineJSExport {
         return .object(slide)
     }
 
-    /// `{"year": "2025", "month": "11"}`: strings, as TimelineJS's own examples write them.
-    static func date(_ date: PartialDate) -> JSON {
+    /// `{"year": "2025", "month": "11"}`: strings, as TimelineJS's own
+    /// examples write them; `hour` and `minute` on the clocks where it happened.
+    static func date(_ date: PartialDate, _ time: ClockTime?) -> JSON {
         var fields: [(String, JSON)] = [("year", .string(String(date.year)))]
         if let month = date.month { fields.append(("month", .string(String(month)))) }
         if let day = date.day { fields.append(("day", .string(String(day)))) }
+        if let time {
+            fields.append(("hour", .string(String(time.hour))))
+            fields.append(("minute", .string(String(time.minute))))
+        }
         return .object(fields)
     }
 }

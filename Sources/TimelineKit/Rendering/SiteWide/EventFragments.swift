@@ -11,7 +11,7 @@ struct EventFragments {
     /// Its slide in `timeline.json`'s `events`, at that depth of indentation.
     let slide: [UInt8]
     /// When it was last updated, as the sitemap and feeds say.
-    let updated: PartialDate
+    let updated: Timestamp
 
     /// Everything the fragments are made from, besides the site's settings
     /// (a change to those starts the cache afresh): the event, its body, its

@@ -18,7 +18,7 @@ enum SiteWideFiles {
             (.timelineJS, TimelineJSExport.path, TimelineJSExport.frame(chronology), \.slide),
         ].filter { only.contains($0.0) }
         let sitemapBase = only.contains(.sitemap) ? chronology.settings.baseURL : nil
-        var updated: [PartialDate] = []
+        var updated: [Timestamp] = []
         if !lists.isEmpty || sitemapBase != nil {
             let files = try lists.map { list throws(Sink.Failure) in try sink.open(list.1) }
             let events = chronology.events.indices

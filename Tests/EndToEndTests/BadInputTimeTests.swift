@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Times and zones written wrong (see BadInputTests.swift): each refused at
+/// its line, and at the column of the faulty part when it is one. The
+/// Geneva meeting's `date: 2025-11-23` is on line 3; its value starts in
+/// column 7.
+@Suite struct BadInputTimeTests {
+    static let geneva = "Content/events/geneva-meeting.md"
+    static func date(_ written: String, zone: String? = nil) -> WorkspaceChange {
+        .replace(geneva, "date: 2025-11-23", with: "date: \(written)" + (zone.map { "\ntimezone: \($0)" } ?? ""))
+    }
+
+    static let cases: [BadCase] = [
+        BadCase("a time with no offset and no zone", [date("2025-11-23T10:00")], [
+            "Content/events/geneva-meeting.md:3:7: '2025-11-23T10:00' has a time but no UTC offset and no zone (add the offset, as in 18:00+03:00, or set timezone on the event or in site.yml)",
+            stopped(at: "link"),
+        ]),
+        BadCase("an unknown zone", [date("2025-11-23T10:00", zone: "Europe/Zurch")], [
+            "Content/events/geneva-meeting.md:4:11: unknown time zone 'Europe/Zurch' (did you mean 'Europe/Zurich'?)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("an unknown site zone", [.replace("Content/site.yml", "author: Fixture Desk", with: "author: Fixture Desk\ntimezone: Mars/Olympus")], [
+            "Content/site.yml:5:11: unknown time zone 'Mars/Olympus' (use an IANA name such as Europe/Kyiv or UTC)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("an offset the zone does not have", [date("2025-11-23T10:00+02:00", zone: "Europe/Zurich")], [
+            "Content/events/geneva-meeting.md:3:7: '2025-11-23T10:00+02:00' has the offset +02:00, but Europe/Zurich is at +01:00 on that date (fix the offset or the timezone)",
+            stopped(at: "parse"),
+        ]),
+        // In summer Zurich is at +02:00: the same offset is right in July.
+        BadCase("winter time in summer", [date("2025-07-23T10:00+01:00", zone: "Europe/Zurich")], [
+            "Content/events/geneva-meeting.md:3:7: '2025-07-23T10:00+01:00' has the offset +01:00, but Europe/Zurich is at +02:00 on that date (fix the offset or the timezone)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a time on a month", [date("2025-11T10:00Z")], [
+            "Content/events/geneva-meeting.md:3:14: invalid date '2025-11T10:00Z': a time needs a whole day (write YYYY-MM-DDTHH:MM)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a time on a year", [date("2025T10:00Z")], [
+            "Content/events/geneva-meeting.md:3:11: invalid date '2025T10:00Z': a time needs a whole day (write YYYY-MM-DDTHH:MM)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("hour 25", [date("2025-11-23T25:00+01:00")], [
+            "Content/events/geneva-meeting.md:3:18: invalid time in '2025-11-23T25:00+01:00': there is no hour 25 (hours run from 00 to 23)",
+            stopped(at: "parse"),
+        ]),
+        // Quoted, the column still points at the hour.
+        BadCase("hour 25, quoted", [date("\"2025-11-23T25:00+01:00\"")], [
+            "Content/events/geneva-meeting.md:3:19: invalid time in '2025-11-23T25:00+01:00': there is no hour 25 (hours run from 00 to 23)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("minute 60", [date("2025-11-23T10:60Z")], [
+            "Content/events/geneva-meeting.md:3:21: invalid time in '2025-11-23T10:60Z': there is no minute 60 (minutes run from 00 to 59)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a malformed offset", [date("2025-11-23T10:00+3")], [
+            "Content/events/geneva-meeting.md:3:23: invalid UTC offset in '2025-11-23T10:00+3': write Z or +HH:MM / -HH:MM after the time, e.g. 18:00+03:00",
+            stopped(at: "parse"),
+        ]),
+        // 10:00 in Zurich is 09:00 UTC; 10:30 in Moscow is 07:30 UTC.
+        BadCase("a range that ends before it starts once offsets apply", [date("2025-11-23T10:00+01:00/2025-11-23T10:30+03:00")], [
+            "Content/events/geneva-meeting.md:3:7: invalid date range '2025-11-23T10:00+01:00/2025-11-23T10:30+03:00': it ends before it starts (write the earlier date first)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a range that ends before it starts in its zone", [
+            .replace("Content/site.yml", "author: Fixture Desk", with: "author: Fixture Desk\ntimezone: Europe/Zurich"),
+            date("2025-11-23T10:00/2025-11-23T09:00"),
+        ], [
+            "Content/events/geneva-meeting.md:3:7: invalid date range '2025-11-23T10:00/2025-11-23T09:00': it ends before it starts (write the earlier date first)",
+            stopped(at: "link"),
+        ]),
+        BadCase("a time the clocks skip", [date("2025-03-30T02:30", zone: "Europe/Zurich")], [
+            "Content/events/geneva-meeting.md:3:7: '2025-03-30T02:30' does not exist in Europe/Zurich: the clocks skip that hour (check the time)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("order: first", [.replace("Content/site.yml", "author: Fixture Desk", with: "author: Fixture Desk\norder: first")], [
+            "Content/site.yml:5:8: unknown order 'first' (use oldest (the default: oldest first) or newest (newest first))",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a word for an event's order", [date("2025-11-23\norder: first")], [
+            "Content/events/geneva-meeting.md:4:8: 'order' must be a whole number, found text",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a time on a publication", [.replace("Content/articles/wire-report.md", "published: 2025-11-24", with: "published: 2025-11-24T10:00Z")], [
+            "Content/articles/wire-report.md:3:1: 'published' must be one day, YYYY-MM-DD",
+            stopped(at: "parse"),
+        ]),
+    ]
+
+    @Test(arguments: cases)
+    func refused(_ bad: BadCase) throws {
+        BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
+    }
+}
