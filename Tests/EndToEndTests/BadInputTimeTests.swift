@@ -82,6 +82,10 @@ import Testing
             "Content/events/geneva-meeting.md:4:8: 'order' must be a whole number, found text",
             stopped(at: "parse"),
         ]),
+        BadCase("key: maybe", [date("2025-11-23\nkey: maybe")], [
+            "Content/events/geneva-meeting.md:4:6: 'key' must be true or false, found text",
+            stopped(at: "parse"),
+        ]),
         BadCase("a time on a publication", [.replace("Content/articles/wire-report.md", "published: 2025-11-24", with: "published: 2025-11-24T10:00Z")], [
             "Content/articles/wire-report.md:3:1: 'published' must be one day, YYYY-MM-DD",
             stopped(at: "parse"),

@@ -57,6 +57,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.folder.path("Public").path), "check writes nothing")
     }
 
+    /// Twelve key moments are a digest; thirteen are not. The warning names
+    /// the thirteenth, in chronology order.
+    @Test func moreThanTwelveKeyMomentsAreAWarning() throws {
+        let workspace = try Workspace()
+        for day in 1...12 {
+            let date = "2025-10-" + (day < 10 ? "0" : "") + String(day)
+            try workspace.write("Content/events/key-\(day).md", "---\ntitle: Key \(day)\ndate: \(date)\nsources: [wire-report]\nkey: true\n---\n")
+        }
+        func keyWarnings() throws -> [String] {
+            try TimelineCLI.run(["check"], in: workspace.url).stdout.split(separator: "\n").map(String.init)
+                .filter { $0.contains("key moments") }
+        }
+        #expect(try keyWarnings() == [])
+        try workspace.write("Content/events/key-13.md", "---\ntitle: Key 13\ndate: 2025-10-13\nsources: [wire-report]\nkey: true\n---\n")
+        #expect(try keyWarnings() == [
+            "Content/events/key-13.md:2:1: warning: 13 events are key moments: a digest that long is not one (keep key: true for at most 12 turning points)",
+        ])
+    }
+
     @Test func errorsFailAndJSONCarriesEveryField() throws {
         let workspace = try Workspace()
         try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoy,", with: "people: [anna-envoi,")
@@ -91,7 +110,7 @@ import Testing
         let outcome = try workspace.build()
         #expect(outcome.status == 0)
         #expect(!outcome.stderr.contains("\u{1B}") && !outcome.stdout.contains("\u{1B}"))
-        #expect(outcome.stdout.hasPrefix("Built 1,223 pages from 1,213 notes in "))
+        #expect(outcome.stdout.hasPrefix("Built 1,224 pages from 1,213 notes in "))
         #expect(outcome.stdout.hasSuffix(" s\n"))
     }
 
@@ -101,8 +120,8 @@ import Testing
         let outcome = try TimelineCLI.runShell("script -qec '\(TimelineCLI.binary.path) build' /dev/null", in: workspace.url)
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Rendering pages: "))
-        #expect(outcome.stdout.contains("Rendering pages: 1,223 of 1,223"))
+        #expect(outcome.stdout.contains("Rendering pages: 1,224 of 1,224"))
         // The progress line is cleared before the summary.
-        #expect(outcome.stdout.contains("\r\u{1B}[2KBuilt 1,223 pages from 1,213 notes in "))
+        #expect(outcome.stdout.contains("\r\u{1B}[2KBuilt 1,224 pages from 1,213 notes in "))
     }
 }

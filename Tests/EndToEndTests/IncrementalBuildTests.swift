@@ -62,9 +62,9 @@ import TimelineKit
         let second = Pipeline.render(options, cache: &cache)
         #expect(second.succeeded)
         // Its page, its later neighbour, the person and tag pages listing it,
-        // and the seven site-wide pages; not the other 12 pages.
-        #expect(second.renderedPages == 11)
-        #expect(first.pageCount == 23)
+        // and the eight site-wide pages; not the other 12 pages.
+        #expect(second.renderedPages == 12)
+        #expect(first.pageCount == 24)
     }
 
     @Test func aBrokenEditIsReportedAndTheNextGoodEditRecovers() throws {

@@ -37,7 +37,7 @@ import Testing
 
     @Test func theHostileStoryBuildsAndWritesEveryPage() {
         let files = filesBelow(Self.site)
-        #expect(files.filter { $0.hasSuffix(".html") }.count == 17)
+        #expect(files.filter { $0.hasSuffix(".html") }.count == 18)
         for name in ["feed.xml", "feed.json", "search.json", "timeline.json", "timeline.ics", "sitemap.xml"] {
             #expect(files.contains(name), "\(name) missing")
         }

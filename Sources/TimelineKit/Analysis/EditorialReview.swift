@@ -26,10 +26,25 @@ public enum EditorialReview {
             warnings.append(.warning("no event cites this article", at: at(article.source),
                                      hint: "name it in an event's sources, or remove the note"))
         }
+        warnings += tooManyKeyMoments(chronology)
         warnings += reportedBeforeItHappened(chronology)
         warnings += likelyDuplicates(chronology)
         warnings += DateCrossCheck.contradictions(chronology)
         return warnings
+    }
+
+    /// A digest of more than this many is not one.
+    static let keyMomentLimit = 12
+
+    /// Said once, at the first key event past the limit.
+    static func tooManyKeyMoments(_ chronology: Chronology) -> [Diagnostic] {
+        let keys = chronology.keyEvents
+        guard keys.count > keyMomentLimit else { return [] }
+        let extra = chronology.events[keys[keyMomentLimit]]
+        return [.warning(
+            "\(keys.count) events are key moments: a digest that long is not one",
+            at: SourceLocation(file: extra.source.file, line: extra.source.titleLine, column: 1),
+            hint: "keep key: true for at most \(keyMomentLimit) turning points")]
     }
 
     /// An event whose every source was published before it began.

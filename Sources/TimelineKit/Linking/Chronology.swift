@@ -22,6 +22,8 @@ public struct Chronology: Sendable {
     public let eventsByDocument: [String: [Int]]
     public let eventsByArticle: [String: [Int]]
     public let eventsByTag: [String: [Int]]
+    /// The key moments (`key: true`), in chronological order.
+    public let keyEvents: [Int]
     /// Quotes per speaker, as (event index, quote index) in chronological order.
     public let quotesByPerson: [String: [QuoteLocation]]
     /// The documents that supersede each document (the reverse of `supersedes`).
@@ -51,7 +53,9 @@ public struct Chronology: Sendable {
         var byPerson: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], byDocument: [String: [Int]] = [:]
         var byArticle: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var quotes: [String: [QuoteLocation]] = [:]
+        var keys: [Int] = []
         for (index, event) in self.events.enumerated() {
+            if event.key { keys.append(index) }
             for slug in Self.unique(event.people.map(\.slug) + event.quotes.map(\.by.slug)) { byPerson[slug, default: []].append(index) }
             if let place = event.place { byPlace[place.slug, default: []].append(index) }
             for slug in Self.unique(event.documents.map(\.slug)) { byDocument[slug, default: []].append(index) }
@@ -63,6 +67,7 @@ public struct Chronology: Sendable {
                 quotes[quote.by.slug, default: []].append(QuoteLocation(event: index, quote: q))
             }
         }
+        keyEvents = keys
         eventsByPerson = byPerson
         eventsByPlace = byPlace
         eventsByDocument = byDocument

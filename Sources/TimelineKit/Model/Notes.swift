@@ -136,6 +136,8 @@ public struct Event: Sendable, Equatable {
     public var quotes: [Quote]
     public var disputes: [Dispute]
     public var draft: Bool
+    /// In the "Key moments" digest (`key: true`).
+    public var key: Bool = false
 }
 
 public struct Person: Sendable, Equatable {

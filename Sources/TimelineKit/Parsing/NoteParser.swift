@@ -4,7 +4,7 @@ enum NoteParser {
     static let articleFields = ["title", "published", "outlet", "author", "url"]
     static let eventFields = [
         "title", "date", "approximate", "place", "people", "documents", "sources",
-        "tags", "status", "quotes", "disputes", "draft", "timezone", "order",
+        "tags", "status", "quotes", "disputes", "draft", "timezone", "order", "key",
     ]
     static let personFields = ["name", "role", "country"]
     static let placeFields = ["name", "country", "coordinates"]
@@ -49,7 +49,7 @@ enum NoteParser {
             source: source, title: title ?? "", date: date ?? EventDate(start: PartialDate(year: 1)),
             dateLocation: f.valueLocation("date"), timezone: timezone, order: f.integer("order") ?? 0, place: f.reference("place"), people: f.references("people"), documents: f.references("documents"),
             sources: f.references("sources"), tags: f.tags("tags"), status: status,
-            quotes: quotes(f), disputes: disputes(f), draft: f.bool("draft"))
+            quotes: quotes(f), disputes: disputes(f), draft: f.bool("draft"), key: f.bool("key"))
         f.reportUnknownFields(known: eventFields)
         // A zone written wrong is reported once, not again as a missing zone.
         let zoneRead = timezone != nil || f.node("timezone") == nil

@@ -32,6 +32,7 @@ struct ContextBuilder: Sendable {
         case .document(let i): context = documentPage(i, links)
         case .tags: context = tagsContext(links)
         case .tag(let tag): context = tagPage(tag, links)
+        case .keyMoments: context = keyMomentsPage()
         case .notFound: context = ["pageTitle": "Page not found"]
         }
         return .map(layout(context, page: page, folder: folder, links: links))
@@ -54,7 +55,7 @@ struct ContextBuilder: Sendable {
         // under the title on a tag page, under a section heading elsewhere.
         switch page {
         case .index: context["headingLevel"] = 4
-        case .tag: context["headingLevel"] = 2
+        case .tag, .keyMoments: context["headingLevel"] = 2
         default: context["headingLevel"] = 3
         }
         if let canonical = canonicalURL(page) {
@@ -85,7 +86,7 @@ struct ContextBuilder: Sendable {
 
     private func sectionOf(_ page: Page) -> String {
         switch page {
-        case .index, .event: return "index"
+        case .index, .event, .keyMoments: return "index"
         case .articles, .article: return "articles"
         case .people, .person: return "people"
         case .places, .place: return "places"

@@ -19,6 +19,7 @@ extension ContextBuilder {
         if event.date.approximate { item["approximate"] = true }
         if event.status == .disputed || !event.disputes.isEmpty { item["disputed"] = true }
         if event.draft { item["draft"] = true }
+        if event.key { item["key"] = true }
         if let place = event.place.flatMap(placeLink(links)) { item["place"] = .map(place) }
         item["people"] = .list(event.people.compactMap(personLink(links)).map(TemplateValue.map))
         item["tags"] = .list(event.tags.map { ["name": .text($0), "href": .text(links.tag($0))] })
@@ -35,17 +36,25 @@ extension ContextBuilder {
     /// templates that iterate, made only if a template looks inside) and
     /// `eventsHTML` (each rendered through event-item.mustache, which the
     /// shipped event-list.mustache includes), written straight into the page.
+    /// Indexes in chronological order; the list runs as site.yml's `order` says.
     func eventList(_ indexes: [Int], _ variant: EventItems.Variant) -> TemplateContext {
+        let indexes = inListOrder(indexes)
         let links = PageLinks(root: variant.root)
         let builder = self
         let entries = indexes.map { index in TemplateValue.deferred(TemplateDeferred { .map(builder.eventItem(index, links)) }) }
         return ["events": .list(entries), "eventsHTML": .writer(TemplateWriter { out in
-            if let items = builder.items {
+            if let items = builder.items, EventItems.Variant.kept.contains(variant) {
                 for index in indexes { out += items[index][variant.rawValue] }
             } else {
                 for index in indexes { EventItems.render(index, variant, builder, into: &out) }
             }
         })]
+    }
+
+    /// Chronological things (events, quotes, months) in the order lists
+    /// show them: newest first when site.yml says `order: newest`.
+    func inListOrder<T>(_ items: [T]) -> [T] {
+        chronology.settings.order == .newest ? items.reversed() : items
     }
 
     func eventPage(_ index: Int, _ links: PageLinks) -> TemplateContext {

@@ -7,18 +7,29 @@ enum EventItems {
     /// Where a list sits decides its links' root and its items' heading level.
     enum Variant: Int, CaseIterable, Sendable {
         case index, notePage, tagPage
+        /// The key-moments page: a dozen items, rendered as it is written.
+        case keyMoments
 
-        var root: String { self == .index ? "" : PageLinks.notePageRoot }
+        /// The variants `serve` keeps rendered for every event.
+        static let kept: [Variant] = [.index, .notePage, .tagPage]
+
+        var root: String {
+            switch self {
+            case .index: return ""
+            case .notePage, .tagPage: return PageLinks.notePageRoot
+            case .keyMoments: return "../"
+            }
+        }
         var headingLevel: Int {
             switch self {
             case .index: return 4
             case .notePage: return 3
-            case .tagPage: return 2
+            case .tagPage, .keyMoments: return 2
             }
         }
     }
 
-    /// One event's item in each kind of list, by `Variant.rawValue`.
+    /// One event's item in each kept kind of list, by `Variant.rawValue`.
     typealias Rendered = [[UInt8]]
 
     /// What an item shows: the event, its body's summary, and the names of
@@ -46,7 +57,7 @@ enum EventItems {
 
     /// Event `index`'s item in every kind of list.
     static func rendered(_ index: Int, _ builder: ContextBuilder) -> Rendered {
-        Variant.allCases.map { variant in
+        Variant.kept.map { variant in
             var item: [UInt8] = []
             render(index, variant, builder, into: &item)
             return item

@@ -1,6 +1,7 @@
 import TimelineTemplates
 
-/// The chronology: every event, grouped by year, then month.
+/// The chronology: every event, grouped by year, then month; newest first
+/// when site.yml says so (the axis always runs forward in time).
 extension ContextBuilder {
     func indexContext(_ links: PageLinks) -> TemplateContext {
         var years: [TemplateValue] = []
@@ -19,7 +20,7 @@ extension ContextBuilder {
         func closeYear() {
             closeMonth()
             guard let year = currentYear, !months.isEmpty else { return }
-            years.append(["year": .text(String(year)), "id": .text("y\(year)"), "months": .list(months)])
+            years.append(["year": .text(String(year)), "id": .text("y\(year)"), "months": .list(inListOrder(months))])
             months = []
         }
 
@@ -39,9 +40,10 @@ extension ContextBuilder {
 
         var context: TemplateContext = [
             "pageTitle": .text(chronology.settings.title),
-            "years": .list(years),
+            "years": .list(inListOrder(years)),
             "eventCount": .int(chronology.events.count),
             "filters": .map(filterOptions(links)),
+            "keyMoments": keyMomentsDigest(links),
         ]
         let axis = TimeAxis(
             events: chronology.events,

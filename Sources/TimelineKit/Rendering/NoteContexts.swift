@@ -58,7 +58,7 @@ extension ContextBuilder {
         ].merging(eventList(chronology.eventsByPerson[slug] ?? [], .notePage)) { a, _ in a }
         if let role = person.role { context["role"] = .text(role) }
         if let country = person.country { context["country"] = .text(country) }
-        let quotes = (chronology.quotesByPerson[slug] ?? []).map { location -> TemplateValue in
+        let quotes = inListOrder(chronology.quotesByPerson[slug] ?? []).map { location -> TemplateValue in
             let event = chronology.events[location.event]
             let quote = event.quotes[location.quote]
             var item: TemplateContext = [

@@ -12,11 +12,12 @@ public enum Page: Sendable, Hashable {
     case document(Int)
     case tags
     case tag(String)
+    case keyMoments
     case notFound
 
     /// Every page of a chronology, in a fixed order.
     public static func all(in chronology: Chronology) -> [Page] {
-        var pages: [Page] = [.index, .articles, .people, .places, .documents, .tags, .notFound]
+        var pages: [Page] = [.index, .keyMoments, .articles, .people, .places, .documents, .tags, .notFound]
         pages += chronology.events.indices.map(Page.event)
         pages += chronology.articles.indices.map(Page.article)
         pages += chronology.people.indices.map(Page.person)
@@ -40,6 +41,7 @@ public enum Page: Sendable, Hashable {
         case .document: return "document"
         case .tags: return "tags"
         case .tag: return "tag"
+        case .keyMoments: return "key-moments"
         case .notFound: return "404"
         }
     }
@@ -60,6 +62,7 @@ public enum Page: Sendable, Hashable {
         case .document(let i): return "documents/\(chronology.documents[i].source.slug)/"
         case .tags: return "tags/"
         case .tag(let tag): return "tags/\(tag)/"
+        case .keyMoments: return "key-moments/"
         }
     }
 

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// A story followed hour by hour: times in their zones, the order they give,
+/// newest first, key moments. Built from the small story with two events of
+/// one day in different zones (Geneva's 23 November, and a statement made
+/// that day in Kyiv), asserted on the pages by XPath.
+@Suite struct LiveStoryTests {
+    static let geneva = "Content/events/geneva-meeting.md"
+
+    /// The Geneva meeting at 15:00 Zurich time (14:00 UTC), and a Kyiv
+    /// statement titled to sort first by title, at 12:00 Kyiv time (10:00 UTC).
+    static func timedWorkspace(siteLines: String = "") throws -> Workspace {
+        let workspace = try Workspace()
+        try workspace.edit(geneva, replacing: "date: 2025-11-23", with: "date: 2025-11-23T15:00\ntimezone: Europe/Zurich\nkey: true")
+        try workspace.write("Content/events/kyiv-statement.md", """
+            ---
+            title: "A statement in Kyiv"
+            date: "2025-11-23T12:00+02:00"
+            timezone: Europe/Kyiv
+            sources: [wire-report]
+            ---
+            Kyiv said it would study the draft.
+            """)
+        try workspace.write("Content/events/zurich-dinner.md", """
+            ---
+            title: "A dinner without a time"
+            date: 2025-11-23
+            sources: [wire-report]
+            key: true
+            ---
+            The delegations dined together.
+            """)
+        if !siteLines.isEmpty {
+            try workspace.edit("Content/site.yml", replacing: "author: Fixture Desk", with: "author: Fixture Desk\n" + siteLines)
+        }
+        return workspace
+    }
+
+    static func page(_ workspace: Workspace, _ relative: String) throws -> HTMLPage {
+        try HTMLPage(workspace.folder.path("Public/" + relative))
+    }
+
+    @Test func eventsOfOneDaySortByInstantAndShowTheirLocalTime() throws {
+        let workspace = try Self.timedWorkspace()
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let index = try Self.page(workspace, "index.html")
+        // The day without a time first, then Kyiv (10:00 UTC), then Geneva
+        // (14:00 UTC): not the titles' order.
+        #expect(index.texts("//ol[@class='events']//h4") == [
+            "Earlier contacts", "First draft written", "A dinner without a time", "A statement in Kyiv",
+            "Envoys meet in Geneva", "Conflicting claims about a deal",
+        ])
+        #expect(index.texts("//ol[@class='events']//li[@id='event-geneva-meeting']//time") == ["23 November 2025, 15:00 Switzerland time"])
+        #expect(index.attributes("//ol[@class='events']//li[@id='event-kyiv-statement']//time", "datetime") == ["2025-11-23T12:00+02:00"])
+        let event = try Self.page(workspace, "events/geneva-meeting/index.html")
+        #expect(event.text("//header//time") == "23 November 2025, 15:00 Switzerland time")
+        #expect(event.attributes("//header//time", "datetime") == ["2025-11-23T15:00+01:00"])
+        // Earlier and later follow the instants.
+        #expect(event.attributes("//a[@rel='prev']", "href") == ["../../events/kyiv-statement/index.html"])
+        #expect(event.attributes("//a[@rel='next']", "href") == ["../../events/deal-claims/index.html"])
+        let jsonLD = try #require(event.text("//script[@type='application/ld+json']"))
+        #expect(jsonLD.contains("\"startDate\":\"2025-11-23T15:00+01:00\""))
+    }
+
+    @Test func keyMomentsHeadTheChronologyAndHaveAPage() throws {
+        let workspace = try Self.timedWorkspace()
+        #expect(try workspace.build().status == 0)
+        let index = try Self.page(workspace, "index.html")
+        #expect(index.text("//section[@class='key-moments']/h2") == "Key moments")
+        #expect(index.texts("//section[@class='key-moments']//li/a") == ["A dinner without a time", "Envoys meet in Geneva"])
+        #expect(index.attributes("//section[@class='key-moments']//li/a", "href") == [
+            "events/zurich-dinner/index.html", "events/geneva-meeting/index.html",
+        ])
+        // The digest comes before the axis and the full list.
+        #expect(index.count("//section[@class='key-moments']/preceding::ol[@class='events']") == 0)
+        #expect(index.count("//section[@class='key-moments']/following::ol[@class='events']") == 2)
+        #expect(index.texts("//ol[@class='events']//span[@class='key']").count == 2)
+        let page = try Self.page(workspace, "key-moments/index.html")
+        #expect(page.text("//h1") == "Key moments")
+        #expect(page.texts("//ol[@class='events']//h2") == ["A dinner without a time", "Envoys meet in Geneva"])
+        #expect(page.attributes("//ol[@class='events']//h2/a", "href") == [
+            "../events/zurich-dinner/index.html", "../events/geneva-meeting/index.html",
+        ])
+        #expect(page.attributes("//link[@rel='stylesheet']", "href").allSatisfy { $0.hasPrefix("../assets/") })
+    }
+
+    @Test func withoutKeyMomentsThereIsNoDigestAndThePageSaysSo() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.build().status == 0)
+        #expect(try Self.page(workspace, "index.html").count("//section[@class='key-moments']") == 0)
+        #expect(try Self.page(workspace, "key-moments/index.html").text("//p[@class='empty']") == "No event is marked as a key moment.")
+    }
+
+    @Test func newestFirstTurnsEveryListAroundButNotTheAxis() throws {
+        let workspace = try Self.timedWorkspace(siteLines: "order: newest")
+        #expect(try workspace.build().status == 0)
+        let index = try Self.page(workspace, "index.html")
+        #expect(index.texts("//section[@class='year']/h2") == ["2025", "2024"])
+        #expect(index.texts("//ol[@class='events']//h4") == [
+            "Conflicting claims about a deal", "Envoys meet in Geneva", "A statement in Kyiv", "A dinner without a time",
+            "First draft written", "Earlier contacts",
+        ])
+        #expect(index.texts("//section[@class='key-moments']//li/a") == ["Envoys meet in Geneva", "A dinner without a time"])
+        // The axis still runs oldest to newest, left to right.
+        let axisTitles = index.texts("//svg//a//title")
+        #expect(axisTitles.first?.hasSuffix("Earlier contacts") == true)
+        // A source's page lists the events citing it newest first too.
+        let wire = try Self.page(workspace, "articles/wire-report/index.html")
+        #expect(wire.texts("//ol[@class='events']//h3") == [
+            "Conflicting claims about a deal", "Envoys meet in Geneva", "A statement in Kyiv", "A dinner without a time",
+        ])
+        // Earlier and later keep meaning earlier and later.
+        let event = try Self.page(workspace, "events/geneva-meeting/index.html")
+        #expect(event.attributes("//a[@rel='prev']", "href") == ["../../events/kyiv-statement/index.html"])
+    }
+
+    @Test func theCalendarAndTimelineJSCarryTheMoment() throws {
+        let workspace = try Self.timedWorkspace()
+        #expect(try workspace.build().status == 0)
+        let calendar = try workspace.folder.read("Public/timeline.ics")
+        #expect(calendar.contains("DTSTART:20251123T140000Z\r\n"))
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20251123\r\nDTEND;VALUE=DATE:20251124\r\n"))
+        let json = try workspace.folder.read("Public/timeline.json")
+        #expect(json.contains("\"hour\": \"15\""))
+        #expect(json.contains("\"minute\": \"0\""))
+    }
+}
