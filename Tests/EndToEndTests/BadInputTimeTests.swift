@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Times and zones written wrong (see BadInputTests.swift): each refused at
+/// Times, zones and excerpts written wrong (see BadInputTests.swift): each refused at
 /// its line, and at the column of the faulty part when it is one. The
 /// Geneva meeting's `date: 2025-11-23` is on line 3; its value starts in
 /// column 7.
@@ -91,6 +91,27 @@ import Testing
             stopped(at: "parse"),
         ]),
     ]
+
+    /// Excerpts and archives (the evening paper is an excerpt of two passages).
+    static let excerptCases: [BadCase] = [
+        BadCase("an excerpt without url", [.replace("Content/articles/evening-paper.md", "url: https://example.org/evening/talks-end\n", with: "")], [
+            "Content/articles/evening-paper.md:5:1: an excerpt needs the 'url' of the original it quotes (add url: https://... so readers can read the whole report)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("an archived copy over http", [.replace("Content/articles/evening-paper.md", "archived: https://", with: "archived: http://")], [
+            "Content/articles/evening-paper.md:7:11: 'archived' must be an https address (e.g. https://web.archive.org/web/2025/https://example.org/story)",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a claim across two passages", [.replace("Content/events/deal-claims.md", "says: 'a deal was \"premature\"'", with: "says: 'Talks ended on Monday. A spokesman said'")], [
+            "Content/events/deal-claims.md:13:15: claim runs across two passages of the excerpt 'evening-paper': \"Talks ended on Monday. A spokesman said\" (the words on either side of […] were not written together; quote one passage)",
+            stopped(at: "link"),
+        ]),
+    ]
+
+    @Test(arguments: excerptCases)
+    func refusedExcerpt(_ bad: BadCase) throws {
+        BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
+    }
 
     @Test(arguments: cases)
     func refused(_ bad: BadCase) throws {

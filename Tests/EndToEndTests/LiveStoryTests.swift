@@ -126,4 +126,22 @@ import Testing
         #expect(json.contains("\"hour\": \"15\""))
         #expect(json.contains("\"minute\": \"0\""))
     }
+
+    /// The evening paper is an excerpt: the page says so and links the
+    /// original and its archived copy; its text is marked with its language.
+    @Test func anExcerptSaysSoAndLinksTheOriginalAndTheArchive() throws {
+        let page = try BuiltFixture.page("articles/evening-paper/index.html")
+        #expect(page.text("//p[@class='excerpt-note']")?.hasPrefix("Excerpts: only the passages this timeline relies on") == true)
+        #expect(page.attributes("//p[@class='excerpt-note']/a", "href") == [
+            "https://example.org/evening/talks-end", "https://archive.example.org/2025/evening/talks-end",
+        ])
+        #expect(page.attributes("//header//p[@class='meta']/a", "href") == [
+            "https://example.org/evening/talks-end", "https://archive.example.org/2025/evening/talks-end",
+        ])
+        #expect(page.attributes("//div[@class='body']", "lang") == ["en-US"])
+        #expect(page.texts("//div[@class='body']/p") == ["Talks ended on Monday.", "[…]",
+                                                         "A spokesman said a deal was “premature” and that the sides remained far apart."])
+        // A whole article has no such note.
+        #expect(try BuiltFixture.page("articles/wire-report/index.html").count("//p[@class='excerpt-note']") == 0)
+    }
 }

@@ -198,7 +198,7 @@ private let wednesday = "2025-12-03"
         #expect(displays == ["29\u{2013}30 November 2025", "24\u{2013}30 November 2025", "November 2025"])
     }
 
-    /// Every date the two shipped articles state, read by hand: the 28-point
+    /// Every date the shipped articles state, read by hand: the 28-point
     /// and 20-point plans and "20 points" are not dates, "the weekend talks"
     /// names no weekend, and one article's "March 15, 2024" is its known error.
     @Test func findsExactlyTheDatesInTheShippedArticles() throws {
@@ -215,8 +215,9 @@ private let wednesday = "2025-12-03"
              DateExpressions.find(in: article.source.body, published: article.published)
                 .map { "\($0.phrase) → \($0.date.isoString)" })
         }
-        #expect(found.map(\.0) == ["kushner-witkoff-meet-putin", "moscow-talks-five-hours"])
-        #expect(found.map(\.1) == [wednesday, wednesday])
+        #expect(found.map(\.0) == ["kushner-witkoff-meet-putin", "moscow-talks-five-hours", "novaya-gazeta-no-breakthrough",
+                                   "the-journal-zelenskyy-in-dublin"])
+        #expect(found.map(\.1) == [wednesday, wednesday, wednesday, "2025-12-02"])
         #expect(found[0].2 == [
             "March 15, 2024 → 2024-03-15",
             "over the preceding weekend → 2025-11-29/2025-11-30",
@@ -227,6 +228,13 @@ private let wednesday = "2025-12-03"
             "last month → 2025-11",
             "on Tuesday → 2025-12-02",
         ])
+        #expect(found[2].2 == [
+            "on Tuesday → 2025-12-02",
+            "Wednesday → 2025-12-03",
+            "on Sunday → 2025-11-30",
+        ])
+        // "this morning", "this afternoon" and "at 2pm" name times, not dates.
+        #expect(found[3].2 == [])
     }
 }
 

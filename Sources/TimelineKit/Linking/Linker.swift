@@ -29,10 +29,18 @@ public enum Linker {
 
         /// A quote's or claim's words must occur in the article it cites.
         func verify(_ what: String, _ words: String, in source: Reference, at location: SourceLocation) {
-            guard articles.contains(source.slug), !verifier.verify(words, in: source.slug) else { return }
-            diagnostics.append(.error(
-                "\(what) not found in article '\(source.slug)': \"\(excerpt(words))\"", at: location,
-                hint: "copy the words exactly as articles/\(source.slug).md has them"))
+            guard articles.contains(source.slug) else { return }
+            switch verifier.find(words, in: source.slug) {
+            case .found: return
+            case .notFound:
+                diagnostics.append(.error(
+                    "\(what) not found in article '\(source.slug)': \"\(excerpt(words))\"", at: location,
+                    hint: "copy the words exactly as articles/\(source.slug).md has them"))
+            case .acrossPassages:
+                diagnostics.append(.error(
+                    "\(what) runs across two passages of the excerpt '\(source.slug)': \"\(excerpt(words))\"", at: location,
+                    hint: "the words on either side of […] were not written together; quote one passage"))
+            }
         }
 
         for event in events {

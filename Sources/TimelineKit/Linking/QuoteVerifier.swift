@@ -1,30 +1,63 @@
 /// Holds quotes and claims to their sources: the words must occur in the
 /// article's body, compared after folding white space runs to one space and
 /// typographic quotes to ASCII, so an editor's straight quotes match a
-/// publisher's curly ones and a line break does not hide a match.
+/// publisher's curly ones and a line break does not hide a match. An
+/// excerpt's passages are searched one by one: words that run from one
+/// passage into the next were never written together.
 public struct QuoteVerifier: Sendable {
-    /// Each article's body and its folded bytes, by slug.
-    private var foldedBodies: [String: (body: String, folded: [UInt8])] = [:]
+    /// Each article's body and its folded passages (one for a whole article), by slug.
+    private var foldedBodies: [String: (body: String, excerpt: Bool, passages: [[UInt8]])] = [:]
+
+    /// What a search found.
+    public enum Finding: Sendable, Equatable {
+        case found
+        case notFound
+        /// Only across the `[…]` between two passages of an excerpt.
+        case acrossPassages
+    }
 
     /// Folds every article's body, taking the folding from `previous` for
     /// bodies it already folded: a session's rebuild folds only edited articles.
     public init(articles: [Article], reusing previous: QuoteVerifier? = nil) {
         for article in articles {
             let slug = article.source.slug, body = article.source.body
-            if let earlier = previous?.foldedBodies[slug], earlier.body == body {
+            if let earlier = previous?.foldedBodies[slug], earlier.body == body, earlier.excerpt == article.excerpt {
                 foldedBodies[slug] = earlier
             } else {
-                foldedBodies[slug] = (body, Self.fold(body))
+                let passages = article.excerpt ? Self.passages(of: body) : [body]
+                foldedBodies[slug] = (body, article.excerpt, passages.map(Self.fold))
             }
         }
     }
 
     /// True when `words` occur in the article with that slug.
     public func verify(_ words: String, in articleSlug: String) -> Bool {
-        guard let body = foldedBodies[articleSlug]?.folded else { return false }
+        find(words, in: articleSlug) == .found
+    }
+
+    public func find(_ words: String, in articleSlug: String) -> Finding {
+        guard let passages = foldedBodies[articleSlug]?.passages else { return .notFound }
         let needle = Self.fold(words)
-        guard !needle.isEmpty else { return false }
-        return Self.contains(body, needle)
+        guard !needle.isEmpty else { return .notFound }
+        if passages.contains(where: { Self.contains($0, needle) }) { return .found }
+        guard passages.count > 1 else { return .notFound }
+        return Self.contains(Array(passages.joined(separator: [0x20])), needle) ? .acrossPassages : .notFound
+    }
+
+    /// An excerpt's passages: the text between lines holding only `[…]` or `[...]`.
+    public static func passages(of body: String) -> [String] {
+        var passages: [String] = [], current: [Substring] = []
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = String(line).trimmingSpaces
+            if trimmed == "[…]" || trimmed == "[...]" {
+                passages.append(current.joined(separator: "\n"))
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        passages.append(current.joined(separator: "\n"))
+        return passages
     }
 
     /// Folded UTF-8: `“ ”` to `"`, `‘ ’` to `'`, each white space run to one space, trimmed.

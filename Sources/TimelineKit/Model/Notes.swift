@@ -84,6 +84,13 @@ public struct Article: Sendable, Equatable {
     public var outlet: String?
     public var author: String?
     public var url: String?
+    /// The body holds passages of the original, separated by `[…]` lines,
+    /// not its whole text (for reports that may not be republished).
+    public var excerpt: Bool = false
+    /// An https address of an archived copy.
+    public var archived: String?
+    /// BCP 47 tag of the article's language, when not the site's.
+    public var language: String?
 }
 
 public struct Quote: Sendable, Equatable {

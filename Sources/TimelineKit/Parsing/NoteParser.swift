@@ -1,7 +1,7 @@
 /// Turns one note's front matter into its typed model. Field names are the
 /// contract's; each parser lists them so unknown ones can be flagged.
 enum NoteParser {
-    static let articleFields = ["title", "published", "outlet", "author", "url"]
+    static let articleFields = ["title", "published", "outlet", "author", "url", "excerpt", "archived", "language"]
     static let eventFields = [
         "title", "date", "approximate", "place", "people", "documents", "sources",
         "tags", "status", "quotes", "disputes", "draft", "timezone", "order", "key",
@@ -16,9 +16,33 @@ enum NoteParser {
         if let published, published.isRange || published.start.precision != .day || published.hasTime {
             f.error("'published' must be one day, YYYY-MM-DD", at: f.keyLocation("published"))
         }
+        let url = webAddress(f, "url")
+        let excerpt = f.bool("excerpt")
+        if excerpt, url == nil, f.node("url") == nil {
+            f.error("an excerpt needs the 'url' of the original it quotes", at: f.keyLocation("excerpt"),
+                    hint: "add url: https://... so readers can read the whole report")
+        }
+        var archived: String?
+        if let address = webAddress(f, "archived") {
+            if address.lowercased().hasPrefix("https://") {
+                archived = address
+            } else {
+                f.error("'archived' must be an https address", at: f.valueLocation("archived"),
+                        hint: "e.g. https://web.archive.org/web/2025/https://example.org/story")
+            }
+        }
+        var language: String?
+        if let tag = f.text("language") {
+            if SettingsParser.isLanguageTag(tag) {
+                language = tag
+            } else {
+                f.error("'language' must be a BCP 47 tag", at: f.valueLocation("language"), hint: "e.g. en, uk, ru")
+            }
+        }
         let article = Article(
             source: source, title: title ?? "", published: published?.start ?? PartialDate(year: 1),
-            outlet: f.text("outlet"), author: f.text("author"), url: webAddress(f, "url"))
+            outlet: f.text("outlet"), author: f.text("author"), url: url,
+            excerpt: excerpt, archived: archived, language: language)
         f.reportUnknownFields(known: articleFields)
         return title != nil && published != nil ? article : nil
     }

@@ -25,6 +25,9 @@ extension ContextBuilder {
         if let outlet = article.outlet { context["outlet"] = .text(outlet) }
         if let author = article.author { context["author"] = .text(author) }
         if let url = article.url { context["url"] = .text(url) }
+        if article.excerpt { context["excerpt"] = true }
+        if let archived = article.archived { context["archived"] = .text(archived) }
+        if let language = article.language { context["language"] = .text(language) }
         let summary = bodies[.article, slug].summary
         if !summary.isEmpty { context["description"] = .text(Self.metaDescription(summary)) }
         context["ogType"] = "article"
