@@ -108,6 +108,25 @@ import Testing
         ]),
     ]
 
+    /// Findings: their sources must exist, and they must have some.
+    static let findingCases: [BadCase] = [
+        BadCase("a finding citing an unknown article", [.replace("Content/events/deal-claims.md", "        says: 'a deal was \"premature\"'\n",
+                with: "        says: 'a deal was \"premature\"'\n    finding:\n      text: Settled.\n      sources: [evening-papr]\n")], [
+            "Content/events/deal-claims.md:16:17: unknown article 'evening-papr' in a finding (did you mean 'evening-paper'?)",
+            stopped(at: "link"),
+        ]),
+        BadCase("a finding without sources", [.replace("Content/events/deal-claims.md", "        says: 'a deal was \"premature\"'\n",
+                with: "        says: 'a deal was \"premature\"'\n    finding:\n      text: Settled.\n")], [
+            "Content/events/deal-claims.md:15:7: a finding needs the 'sources' it rests on (add sources: [ARTICLE])",
+            stopped(at: "parse"),
+        ]),
+    ]
+
+    @Test(arguments: findingCases)
+    func refusedFinding(_ bad: BadCase) throws {
+        BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
+    }
+
     @Test(arguments: excerptCases)
     func refusedExcerpt(_ bad: BadCase) throws {
         BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)

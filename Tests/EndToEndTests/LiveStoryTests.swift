@@ -144,4 +144,45 @@ import Testing
         // A whole article has no such note.
         #expect(try BuiltFixture.page("articles/wire-report/index.html").count("//p[@class='excerpt-note']") == 0)
     }
+
+    // MARK: Findings
+
+    /// A finding settles the dispute: shown first in its box with its
+    /// sources, and the lists say "Resolved" instead of "Sources disagree".
+    @Test func aFindingComesFirstAndListsSayResolved() throws {
+        let workspace = try Workspace()
+        try workspace.edit("Content/events/deal-claims.md", replacing: "status: disputed", with: "status: reported")
+        try workspace.edit("Content/events/deal-claims.md", replacing: "        says: 'a deal was \"premature\"'\n", with: """
+                    says: 'a deal was "premature"'
+                finding:
+                  text: "No deal was close: the talks ended without one."
+                  sources: [evening-paper]
+
+            """)
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let event = try Self.page(workspace, "events/deal-claims/index.html")
+        #expect(event.text("//section[contains(@class,'dispute')]/*[2]/p[1]") == "Resolved: No deal was close: the talks ended without one.")
+        #expect(event.count("//section[contains(@class,'dispute')]/div[@class='finding']/following-sibling::ul") == 1)
+        #expect(event.attributes("//div[@class='finding']//a", "href") == ["../../articles/evening-paper/index.html"])
+        let index = try Self.page(workspace, "index.html")
+        #expect(index.texts("//li[@id='event-deal-claims']//span[@class='resolved']") == ["Resolved"])
+        #expect(index.count("//li[@id='event-deal-claims']//span[@class='disputed']") == 0)
+        // Without the finding it was "Sources disagree".
+        #expect(try BuiltFixture.page("index.html").texts("//li[@id='event-deal-claims']//span[@class='disputed']") == ["Sources disagree"])
+    }
+
+    /// In the shipped story, one source dates the Moscow meeting to 15 March
+    /// 2024; the finding says it is wrong, and that article's page says so
+    /// where it lists the dates it states.
+    @Test func anArticlesDateAFindingOverrulesIsMarked() throws {
+        let page = try HTMLPage(TimelineCLI.packageRoot.appendingPathComponent("Public/articles/kushner-witkoff-meet-putin/index.html"))
+        let marked = page.texts("//section[@class='stated-dates']//dd[span[@class='contradicted']]/time")
+        #expect(marked == ["15 March 2024"])
+        #expect(page.attributes("//section[@class='stated-dates']//dd[span[@class='contradicted']]/a", "href") == [
+            "../../events/moscow-meeting/index.html",
+        ])
+        // Its other date, the weekend before, is not.
+        #expect(page.count("//section[@class='stated-dates']//dd[not(span[@class='contradicted'])]") == 1)
+    }
 }

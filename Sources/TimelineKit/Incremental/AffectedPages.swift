@@ -78,8 +78,7 @@ enum AffectedPages {
         pages.formUnion((event.people.map(\.slug) + event.quotes.map(\.by.slug)).map { notePath(.person, $0) })
         if let place = event.place { pages.insert(notePath(.place, place.slug)) }
         pages.formUnion(event.documents.map { notePath(.document, $0.slug) })
-        let cited = event.sources.map(\.slug) + event.quotes.map(\.source.slug) + event.disputes.flatMap { $0.claims.map(\.source.slug) }
-        pages.formUnion(cited.map { notePath(.article, $0) })
+        pages.formUnion(event.citedArticles.map { notePath(.article, $0) })
         return pages
     }
 

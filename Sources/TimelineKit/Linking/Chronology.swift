@@ -59,9 +59,7 @@ public struct Chronology: Sendable {
             for slug in Self.unique(event.people.map(\.slug) + event.quotes.map(\.by.slug)) { byPerson[slug, default: []].append(index) }
             if let place = event.place { byPlace[place.slug, default: []].append(index) }
             for slug in Self.unique(event.documents.map(\.slug)) { byDocument[slug, default: []].append(index) }
-            let cited = event.sources.map(\.slug) + event.quotes.map(\.source.slug)
-                + event.disputes.flatMap { $0.claims.map(\.source.slug) }
-            for slug in Self.unique(cited) { byArticle[slug, default: []].append(index) }
+            for slug in Self.unique(event.citedArticles) { byArticle[slug, default: []].append(index) }
             for tag in Self.unique(event.tags) { byTag[tag, default: []].append(index) }
             for (q, quote) in event.quotes.enumerated() {
                 quotes[quote.by.slug, default: []].append(QuoteLocation(event: index, quote: q))

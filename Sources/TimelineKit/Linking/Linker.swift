@@ -58,6 +58,7 @@ public enum Linker {
                     check(claim.source, .article, field: "disputes")
                     verify("claim", claim.says, in: claim.source, at: claim.location)
                 }
+                dispute.finding?.sources.forEach { check($0, .article, field: "a finding") }
             }
         }
         for document in site.documents {

@@ -109,6 +109,14 @@ public struct Claim: Sendable, Equatable {
 public struct Dispute: Sendable, Equatable {
     public var about: String
     public var claims: [Claim]
+    /// The editor's conclusion, when there is one: the dispute is resolved.
+    public var finding: Finding?
+}
+
+/// What the editor concluded about a dispute, and the sources it rests on.
+public struct Finding: Sendable, Equatable {
+    public var text: String
+    public var sources: [Reference]
 }
 
 /// site.yml's `order`: the axis always runs forward in time; lists run this way.
@@ -145,6 +153,13 @@ public struct Event: Sendable, Equatable {
     public var draft: Bool
     /// In the "Key moments" digest (`key: true`).
     public var key: Bool = false
+
+    /// Every article the event rests on: its sources, its quotes', its
+    /// claims' and its findings', in that order, possibly repeated.
+    public var citedArticles: [String] {
+        sources.map(\.slug) + quotes.map(\.source.slug)
+            + disputes.flatMap { $0.claims.map(\.source.slug) + ($0.finding?.sources.map(\.slug) ?? []) }
+    }
 }
 
 public struct Person: Sendable, Equatable {

@@ -147,10 +147,21 @@ enum NoteParser {
             } else if claims.count < 2 && d.diagnostics.isEmpty {
                 d.error("a dispute needs at least two claims", at: d.start, hint: "add what the other source says")
             }
-            d.reportUnknownFields(known: ["about", "claims"])
+            let finding = d.node("finding").flatMap { node in d.nested(node, what: "finding") }.flatMap { g -> Finding? in
+                let text = g.text("text", required: true)
+                let sources = g.references("sources")
+                if g.node("sources") == nil {
+                    g.error("a finding needs the 'sources' it rests on", at: g.start, hint: "add sources: [ARTICLE]")
+                }
+                g.reportUnknownFields(known: ["text", "sources"])
+                d.absorb(g)
+                guard let text else { return nil }
+                return Finding(text: text, sources: sources)
+            }
+            d.reportUnknownFields(known: ["about", "claims", "finding"])
             f.absorb(d)
             guard let about else { return nil }
-            return Dispute(about: about, claims: claims)
+            return Dispute(about: about, claims: claims, finding: finding)
         }
     }
 

@@ -17,7 +17,11 @@ extension ContextBuilder {
             "summary": .text(Self.metaDescription(bodies[.event, event.source.slug].summary)),
         ]
         if event.date.approximate { item["approximate"] = true }
-        if event.status == .disputed || !event.disputes.isEmpty { item["disputed"] = true }
+        // A dispute with a finding is settled: lists say "Resolved" once
+        // every one is, unless the event itself is disputed.
+        let unresolved = event.disputes.contains { $0.finding == nil }
+        if event.status == .disputed || unresolved { item["disputed"] = true }
+        if event.status != .disputed, !event.disputes.isEmpty, !unresolved { item["resolved"] = true }
         if event.draft { item["draft"] = true }
         if event.key { item["key"] = true }
         if let place = event.place.flatMap(placeLink(links)) { item["place"] = .map(place) }
@@ -75,7 +79,7 @@ extension ContextBuilder {
             return .map(item)
         })
         context["disputes"] = .list(event.disputes.map { dispute -> TemplateValue in
-            [
+            var context: TemplateContext = [
                 "about": .text(dispute.about),
                 "claims": .list(dispute.claims.map { claim -> TemplateValue in
                     var item: TemplateContext = ["says": .text(claim.says)]
@@ -83,6 +87,13 @@ extension ContextBuilder {
                     return .map(item)
                 }),
             ]
+            if let finding = dispute.finding {
+                context["finding"] = [
+                    "text": .text(finding.text),
+                    "sources": .list(finding.sources.compactMap(articleLink(links)).map(TemplateValue.map)),
+                ]
+            }
+            return .map(context)
         })
         if index > 0 { context["previous"] = .map(neighbour(index - 1, links)) }
         if index + 1 < chronology.events.count { context["next"] = .map(neighbour(index + 1, links)) }

@@ -18,9 +18,17 @@ extension ContextBuilder {
         var seen = Set<String>()
         let mentions = DateExpressions.find(in: article.source.body, published: article.published)
             .filter { seen.insert($0.phrase + "\u{0}" + $0.date.isoString).inserted }
+        let overruled = overruledDates(of: article)
         context["dates"] = .list(mentions.map { mention -> TemplateValue in
-            ["phrase": .text(mention.phrase), "means": .text(mention.date.display), "datetime": .text(mention.date.start.isoString),
-             "relative": .bool(mention.kind == .relative)]
+            var item: TemplateContext = [
+                "phrase": .text(mention.phrase), "means": .text(mention.date.display), "datetime": .text(mention.date.start.isoString),
+                "relative": .bool(mention.kind == .relative),
+            ]
+            if let event = overruled[QuoteVerifier.fold(mention.phrase)] {
+                item["contradicted"] = ["title": .text(event.title), "href": .text(links.note(.event, event.source.slug)),
+                                        "date": .text(event.date.display)]
+            }
+            return .map(item)
         })
         if let outlet = article.outlet { context["outlet"] = .text(outlet) }
         if let author = article.author { context["author"] = .text(author) }
@@ -33,6 +41,25 @@ extension ContextBuilder {
         context["ogType"] = "article"
         context["jsonLD"] = .text(articleStructuredData(article, url: canonicalURL(.article(index))))
         return context
+    }
+
+    /// Dates this article states in a claim that a finding settled against
+    /// it: the claim's date falls outside the event's. By folded phrase.
+    func overruledDates(of article: Article) -> [[UInt8]: Event] {
+        var overruled: [[UInt8]: Event] = [:]
+        for index in chronology.eventsByArticle[article.source.slug] ?? [] {
+            let event = chronology.events[index]
+            let range = TimeAxis.days(event.date)
+            for dispute in event.disputes where dispute.finding != nil {
+                for claim in dispute.claims where claim.source.slug == article.source.slug {
+                    for mention in DateExpressions.find(in: claim.says, published: article.published) where mention.kind == .absolute {
+                        let stated = TimeAxis.days(mention.date)
+                        if stated.end <= range.start || stated.start >= range.end { overruled[QuoteVerifier.fold(mention.phrase)] = event }
+                    }
+                }
+            }
+        }
+        return overruled
     }
 
     func articlesContext(_ links: PageLinks) -> TemplateContext {

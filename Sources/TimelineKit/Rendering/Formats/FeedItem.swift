@@ -22,8 +22,7 @@ struct FeedItem {
         let base = chronology.settings.baseURL
         url = (base ?? "") + path
         id = base.map { $0 + path } ?? FeedItem.tagURI(site: chronology.settings.title, path: path)
-        let cited = Set(event.sources.map(\.slug) + event.quotes.map(\.source.slug)
-            + event.disputes.flatMap { $0.claims.map(\.source.slug) })
+        let cited = Set(event.citedArticles)
         let publications = cited.compactMap { chronology.articleIndex[$0] }.map { Timestamp(day: chronology.articles[$0].published) }
         published = publications.min() ?? Timestamp(seconds: event.date.startInstant(dayZone: .utc))
         updated = (publications + [Timestamp(lastOf: event.date)]).max()!

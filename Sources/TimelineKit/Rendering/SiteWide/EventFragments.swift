@@ -26,8 +26,7 @@ struct EventFragments {
             self.event = event
             body = bodies[.event, event.source.slug]
             place = event.place.flatMap { chronology.placeIndex[$0.slug] }.map { chronology.places[$0] }
-            let cited = event.sources.map(\.slug) + event.quotes.map(\.source.slug) + event.disputes.flatMap { $0.claims.map(\.source.slug) }
-            articles = cited.map { slug in chronology.articleIndex[slug].map { chronology.articles[$0] } }
+            articles = event.citedArticles.map { slug in chronology.articleIndex[slug].map { chronology.articles[$0] } }
         }
     }
 
