@@ -120,7 +120,10 @@ def driver():
 @pytest.fixture
 def browser(driver):
     """The session's browser at the desktop size in light mode, its console
-    emptied of what earlier tests left."""
+    emptied and its session history cleared of what earlier tests left
+    (Chromium keeps at most 50 entries, so history.length stops growing once
+    earlier tests have navigated that often)."""
+    driver.execute_cdp_cmd("Page.resetNavigationHistory", {})
     set_viewport(driver, *DESKTOP)
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     console_problems(driver)

@@ -1,6 +1,6 @@
-"""axe-core in the real browser on the chronology, an event and a person, in
-light and dark mode, with the filters shown (filter.js has run): no critical
-or serious violation.
+"""axe-core in the real browser on the chronology, an event, a person and the
+key moments, in light and dark mode, with the filters shown (filter.js has
+run): no critical or serious violation.
 
 axe-selenium-python drives axe; the axe-core it bundles is 3.1.1 (2018), so
 the script injected is the axe-core 4.x bundled by axe-core-python (pinned
@@ -17,7 +17,8 @@ from selenium.webdriver.common.by import By
 
 from support import PHONE, set_viewport, wait_for
 
-PAGES = ["index.html", "events/moscow-meeting/index.html", "people/vladimir-putin/index.html"]
+PAGES = ["index.html", "events/moscow-meeting/index.html", "people/vladimir-putin/index.html",
+         "key-moments/index.html"]
 FAILING_IMPACTS = {"critical", "serious"}
 
 

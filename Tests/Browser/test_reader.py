@@ -129,7 +129,7 @@ def test_screenshot_of_the_index(browser, shipped, size):
 
 
 @pytest.mark.parametrize("page", ["index.html", "events/moscow-meeting/index.html",
-                                  "people/vladimir-putin/index.html"])
+                                  "people/vladimir-putin/index.html", "key-moments/index.html"])
 def test_no_horizontal_overflow_on_a_phone(browser, shipped, page):
     set_viewport(browser, *PHONE)
     browser.get(shipped.page(page))
@@ -156,9 +156,11 @@ def test_no_horizontal_overflow_on_a_phone(browser, shipped, page):
     ("shipped", "index.html"),
     ("shipped", "events/moscow-meeting/index.html"),
     ("shipped", "people/vladimir-putin/index.html"),
+    ("shipped", "key-moments/index.html"),
     ("small", "index.html"),
     ("small", "events/geneva-meeting/index.html"),
     ("small", "people/boris-envoy/index.html"),
+    ("small", "key-moments/index.html"),
 ])
 def test_console_is_quiet(browser, sites, site_name, page):
     site = sites[site_name]

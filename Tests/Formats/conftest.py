@@ -3,7 +3,8 @@ per session, with the debug `timeline` binary, into temporary folders:
 
 - "shipped": Content/ as the project ships it (base_url set in site.yml);
 - "small": a copy of the small-story end-to-end fixture plus the notes in
-  support.EXTRA_NOTES (escaping, a year-crossing range, another year);
+  support.EXTRA_NOTES (escaping, a year-crossing range, another year, times
+  of day in a zone, with a bare offset and in UTC);
 - "small-again": the same input in another folder, notes written in the other
   order, built under another time zone and locale: for determinism and
   stable UIDs;
@@ -68,6 +69,7 @@ class _Builder:
 
     def _small_copy(self, name: str, reverse: bool = False) -> Path:
         folder = self.root / name / "content"
+        shutil.rmtree(folder, ignore_errors=True)  # left by an earlier attempt that failed
         shutil.copytree(SMALL_STORY, folder)
         write_extra_notes(folder, reverse=reverse)
         return folder
@@ -88,6 +90,7 @@ class _Builder:
             return self.sites[name]
         if name == "shipped":
             content = self.root / "shipped" / "content"
+            shutil.rmtree(content, ignore_errors=True)  # left by an earlier attempt that failed
             shutil.copytree(SHIPPED_CONTENT, content)  # a snapshot: others may edit Content/ meanwhile
             site = self._build(name, content, Story.load(content).base_url)
         elif name == "small":

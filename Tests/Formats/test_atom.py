@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 
-from formats_support import SMALL_STORY_EXPECTED, xmllint
+from formats_support import SMALL_STORY_EXPECTED, instant, rfc3339, xmllint
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -22,8 +22,8 @@ def parse(site):
     return feed
 
 
-def as_date(struct_time) -> dt.date:
-    return dt.datetime.fromtimestamp(calendar.timegm(struct_time), dt.timezone.utc).date()
+def as_instant(struct_time) -> dt.datetime:
+    return dt.datetime.fromtimestamp(calendar.timegm(struct_time), dt.timezone.utc)
 
 
 def expected_id(site, event) -> str:
@@ -46,8 +46,8 @@ def test_feed_metadata(site):
     story = site.story
     assert feed.title == story.title
     assert feed.get("subtitle") == story.settings.get("description")
-    assert as_date(feed.updated_parsed) == story.newest
-    assert feed.updated == f"{story.newest.isoformat()}T00:00:00Z"
+    assert as_instant(feed.updated_parsed) == story.newest
+    assert feed.updated == rfc3339(story.newest)
     links = {link.rel: link.href for link in feed.links}
     if site.base:
         assert feed.id == site.base
@@ -59,11 +59,13 @@ def test_feed_metadata(site):
 
 
 def test_entries_newest_first_by_event_date(site):
+    """Newest first by start instant (a day at its first second in the site's
+    zone), whatever site.yml's `order` says: it turns HTML lists only."""
     entries = parse(site).entries
     events = list(reversed(site.story.events))
     assert [e.id for e in entries] == [expected_id(site, ev) for ev in events]
-    firsts = [ev.first_day for ev in events]
-    assert firsts == sorted(firsts, reverse=True)
+    starts = [ev.start_instant for ev in events]
+    assert starts == sorted(starts, reverse=True)
 
 
 def test_feed_updated_is_max_of_entries(site):
@@ -81,9 +83,11 @@ def test_every_event_is_an_entry_with_its_fields(site):
         assert entry.link == site.url(f"events/{event.slug}/")
         if site.base:
             assert entry.link.startswith(("https://", "http://"))
-        assert as_date(entry.updated_parsed) == event.updated, event.slug
-        assert entry.updated == f"{event.updated.isoformat()}T00:00:00Z"
-        assert as_date(entry.published_parsed) == event.published, event.slug
+        assert as_instant(entry.updated_parsed) == event.updated, event.slug
+        assert entry.updated == rfc3339(event.updated)
+        assert as_instant(entry.published_parsed) == event.published, event.slug
+        assert entry.published == rfc3339(event.published)
+        assert event.published <= event.updated
         assert entry.summary, f"{event.slug} has no summary"
         assert entry.summary_detail.type == "text/plain"
         assert len(entry.content) == 1 and entry.content[0].type == "text/html"
@@ -102,7 +106,9 @@ def test_small_story_values_by_hand(small):
     assert [e.title for e in entries] == [x["title"] for x in hand]
     for entry, x in zip(entries, hand):
         assert entry.summary == x["summary"]
-        assert entry.updated == f"{x['updated'].isoformat()}T00:00:00Z"
+        assert entry.updated == rfc3339(x["updated"])
+        assert as_instant(entry.updated_parsed) == instant(x["updated"])
+        assert as_instant(entry.published_parsed) == instant(x["published"])
 
 
 def test_escaping_survives(small):
@@ -124,3 +130,21 @@ def test_escaping_survives(small):
     assert node.findtext(f"{ATOM}summary") == x["summary"]
     assert node.findtext(f"{ATOM}content") == content
     assert root.findtext(f"{ATOM}title") == "Talks & Tensions"
+
+
+def test_times_by_hand(small):
+    """A moment is updated and published at its instant in UTC; a range of
+    moments is updated at its end moment; entries at the same instant keep
+    the reading order (`order`), newest first."""
+    entries = parse(small).entries
+    by_slug = {e.id.split("/events/")[1].rstrip("/"): e for e in entries}
+    briefing = by_slug["new-york-briefing"]
+    assert briefing.updated == "2025-11-26T14:30:00Z" and briefing.published == "2025-11-26T14:30:00Z"
+    assert as_instant(briefing.updated_parsed) == dt.datetime(2025, 11, 26, 14, 30, tzinfo=dt.timezone.utc)
+    assert by_slug["geneva-call"].updated == "2025-11-26T14:30:00Z"
+    overnight = by_slug["overnight-session"]
+    assert overnight.updated == "2025-11-29T02:30:00Z" and overnight.published == "2025-11-28T22:00:00Z"
+    assert briefing.content[0].value.startswith("<p><strong>26 November 2025, 09:30 New York time</strong></p>")
+    slugs = list(by_slug)
+    assert slugs.index("overnight-session") < slugs.index("geneva-call") < slugs.index("new-york-briefing")
+    assert slugs.index("new-york-briefing") + 1 == slugs.index("deal-claims")

@@ -8,7 +8,7 @@ import re
 
 import icalendar
 
-from formats_support import SMALL_STORY_EXPECTED, ical_text_escape
+from formats_support import SMALL_STORY_EXPECTED, ical_text_escape, instant
 
 
 def calendar_of(site) -> icalendar.Calendar:
@@ -61,9 +61,15 @@ def test_one_vevent_per_published_event_in_order(site):
         assert not [u for u in uids if f"/events/{draft.slug}/" in u]
 
 
+def decoded_end(ev):
+    return ev.decoded("DTEND") if "DTEND" in ev else None
+
+
 def test_all_day_dates_with_exclusive_end(site):
     by_uid = {str(ev["UID"]): ev for ev in vevents(site)}
-    for event in site.story.events:
+    days = [e for e in site.story.events if not e.has_time]
+    assert days
+    for event in days:
         ev = by_uid[expected_uid(site, event)]
         start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
         assert type(start) is dt.date and type(end) is dt.date, f"{event.slug}: all-day dates, not date-times"
@@ -74,8 +80,49 @@ def test_all_day_dates_with_exclusive_end(site):
         assert end > start
 
 
+def utc_datetime(ev, name) -> dt.datetime:
+    value = ev.decoded(name)
+    assert type(value) is dt.datetime, f"{name} should be a date-time: {value!r}"
+    assert value.tzinfo is not None and value.utcoffset() == dt.timedelta(0), f"{name} should be in UTC: {value!r}"
+    assert "VALUE" not in ev[name].params and "TZID" not in ev[name].params
+    return value
+
+
+def test_dates_with_times_are_utc_date_times(site):
+    """DTSTART (and DTEND for a range) in UTC; no DTEND for a single moment."""
+    by_uid = {str(ev["UID"]): ev for ev in vevents(site)}
+    for event in [e for e in site.story.events if e.has_time]:
+        ev = by_uid[expected_uid(site, event)]
+        assert utc_datetime(ev, "DTSTART") == event.ical_start == event.start_instant, event.slug
+        if event.end is None:
+            assert "DTEND" not in ev, f"{event.slug}: a single moment has no DTEND"
+        else:
+            assert utc_datetime(ev, "DTEND") == event.ical_end, event.slug
+            assert event.ical_end > event.ical_start
+    lines = [line.decode() for line in logical_lines(site)]
+    for event in [e for e in site.story.events if e.has_time]:
+        assert "DTSTART:" + event.ical_start.strftime("%Y%m%dT%H%M%SZ") in lines, event.slug
+
+
+def test_shipped_moscow_meeting(builder):
+    """20:00 Moscow time (UTC+3) is 17:00 UTC; the end is the day 3 December,
+    so DTEND is 00:00 of 4 December in the site's zone (UTC)."""
+    shipped = builder.get("shipped")
+    assert shipped.story.timezone is None
+    (ev,) = [ev for ev in vevents(shipped) if str(ev["UID"]).endswith("/events/moscow-meeting/")]
+    assert utc_datetime(ev, "DTSTART") == dt.datetime(2025, 12, 2, 17, 0, tzinfo=dt.timezone.utc)
+    assert utc_datetime(ev, "DTEND") == dt.datetime(2025, 12, 4, 0, 0, tzinfo=dt.timezone.utc)
+    assert ev["DTSTART"].to_ical() == b"20251202T170000Z" and ev["DTEND"].to_ical() == b"20251204T000000Z"
+    day_only = {expected_uid(shipped, e) for e in shipped.story.events if not e.has_time}
+    assert len(day_only) == len(shipped.story.events) - 1
+    for other in vevents(shipped):
+        if str(other["UID"]) in day_only:
+            assert type(other.decoded("DTSTART")) is dt.date, str(other["UID"])
+            assert type(other.decoded("DTEND")) is dt.date, str(other["UID"])
+
+
 def test_small_story_dates_by_hand(small):
-    got = {str(ev["UID"]).split("/events/")[1].rstrip("/"): (ev.decoded("DTSTART"), ev.decoded("DTEND"))
+    got = {str(ev["UID"]).split("/events/")[1].rstrip("/"): (ev.decoded("DTSTART"), decoded_end(ev))
            for ev in vevents(small)}
     assert got == {x["slug"]: (x["dtstart"], x["dtend"]) for x in SMALL_STORY_EXPECTED}
     # the cases the brief names, spelled out
@@ -83,6 +130,14 @@ def test_small_story_dates_by_hand(small):
     assert got["plan-drafted"] == (dt.date(2025, 11, 1), dt.date(2025, 12, 1))  # a month
     assert got["earlier-contacts"] == (dt.date(2024, 1, 1), dt.date(2025, 1, 1))  # a year
     assert got["new-year-talks"] == (dt.date(2025, 12, 30), dt.date(2026, 1, 3))  # across a year end
+    utc = dt.timezone.utc
+    # 09:30 in New York in November is EST, UTC-5; a single moment has no DTEND
+    assert got["new-york-briefing"] == (dt.datetime(2025, 11, 26, 14, 30, tzinfo=utc), None)
+    assert got["geneva-call"] == (dt.datetime(2025, 11, 26, 14, 30, tzinfo=utc), None)  # 15:30+01:00
+    assert got["overnight-session"] == (dt.datetime(2025, 11, 28, 22, 0, tzinfo=utc),
+                                        dt.datetime(2025, 11, 29, 2, 30, tzinfo=utc))
+    for name in ("new-york-briefing", "geneva-call", "overnight-session"):
+        assert type(got[name][0]) is dt.datetime and got[name][0].utcoffset() == dt.timedelta(0)
 
 
 def test_text_values_round_trip(site):
@@ -117,7 +172,7 @@ def test_dtstamp_is_the_content_date(site):
     by_uid = {str(ev["UID"]): ev for ev in vevents(site)}
     for event in site.story.events:
         stamp = by_uid[expected_uid(site, event)].decoded("DTSTAMP")
-        assert stamp == dt.datetime.combine(event.updated, dt.time(0), dt.timezone.utc), event.slug
+        assert stamp == event.updated, event.slug
 
 
 def test_description_says_what_the_date_is_known_to(site):
@@ -145,6 +200,13 @@ def test_small_story_descriptions_by_hand(small):
         "\n\nStatus: reported.")
     assert str(by_slug["new-year-talks"]["DESCRIPTION"]) == (
         "Talks ran over the new year.\n\nDate: 30 December 2025 – 2 January 2026.\n\nStatus: reported.")
+    assert str(by_slug["new-york-briefing"]["DESCRIPTION"]) == (
+        "Briefed at half past nine.\n\nDate: 26 November 2025, 09:30 New York time.\n\nStatus: reported.")
+    assert str(by_slug["geneva-call"]["DESCRIPTION"]) == (
+        "Called at the same instant as the briefing.\n\nDate: 26 November 2025, 15:30 UTC+1.\n\nStatus: reported.")
+    assert str(by_slug["overnight-session"]["DESCRIPTION"]) == (
+        "Talks ran past midnight.\n\nDate: 28 November 2025, 22:00 – 29 November 2025, 02:30 UTC."
+        "\n\nStatus: reported.")
 
 
 def test_uids_stable_across_builds(small, small_again, nobase):

@@ -10,7 +10,7 @@ import re
 import feedparser
 import jsonschema
 
-from formats_support import SMALL_STORY_EXPECTED, rfc3339_midnight
+from formats_support import SMALL_STORY_EXPECTED, rfc3339
 
 RFC3339 = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
 
@@ -104,8 +104,8 @@ def test_items_field_by_field(site):
             assert "url" not in item
         assert item["title"] == event.title
         assert item["content_html"].startswith("<p><strong>")
-        assert item["date_published"] == rfc3339_midnight(event.published), event.slug
-        assert item["date_modified"] == rfc3339_midnight(event.updated), event.slug
+        assert item["date_published"] == rfc3339(event.published), event.slug
+        assert item["date_modified"] == rfc3339(event.updated), event.slug
         for key in ("date_published", "date_modified"):
             assert re.match(RFC3339, item[key])
             parsed = dt.datetime.fromisoformat(item[key].replace("Z", "+00:00"))
@@ -132,7 +132,8 @@ def test_small_story_values_by_hand(small):
     hand = list(reversed(SMALL_STORY_EXPECTED))
     assert [i["title"] for i in items] == [x["title"] for x in hand]
     assert [i["summary"] for i in items] == [x["summary"] for x in hand]
-    assert [i["date_modified"] for i in items] == [rfc3339_midnight(x["updated"]) for x in hand]
+    assert [i["date_modified"] for i in items] == [rfc3339(x["updated"]) for x in hand]
+    assert [i["date_published"] for i in items] == [rfc3339(x["published"]) for x in hand]
     assert [i.get("tags", []) for i in items] == [x["tags"] for x in hand]
     escaping = next(i for i in items if i["id"].endswith("/kyiv-escaping/"))
     assert escaping["content_html"] == (
@@ -141,3 +142,14 @@ def test_small_story_values_by_hand(small):
         "backslashes in Київ\nand a second line.</p>\n<p>Another paragraph.</p>\n")
     geneva = next(i for i in items if i["id"].endswith("/geneva-meeting/"))
     assert 'href="https://example.org/talks/people/anna-envoy/index.html"' in geneva["content_html"]
+
+
+def test_times_by_hand(small):
+    items = {i["id"].split("/events/")[1].rstrip("/"): i for i in load(small)["items"]}
+    assert items["new-york-briefing"]["date_published"] == "2025-11-26T14:30:00Z"
+    assert items["new-york-briefing"]["date_modified"] == "2025-11-26T14:30:00Z"
+    assert items["geneva-call"]["date_modified"] == "2025-11-26T14:30:00Z"
+    assert items["overnight-session"]["date_published"] == "2025-11-28T22:00:00Z"
+    assert items["overnight-session"]["date_modified"] == "2025-11-29T02:30:00Z"
+    slugs = list(items)
+    assert slugs.index("overnight-session") < slugs.index("geneva-call") < slugs.index("new-york-briefing")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from formats_support import SITEMAP_XSD, html_pages, xmllint
+from formats_support import SITEMAP_XSD, html_pages, instant, w3c, xmllint
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -57,24 +57,26 @@ def test_every_page_but_404_is_listed(based_site):
 
 def test_lastmod_values(based_site):
     lastmods = entries(based_site)
+    """A W3C datetime: the day alone at midnight UTC, else the full moment in UTC."""
     for loc, lastmod in lastmods.items():
         if lastmod is not None:
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lastmod), (loc, lastmod)
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?", lastmod), (loc, lastmod)
+            assert not lastmod.endswith("T00:00:00Z"), (loc, lastmod)
     story, base = based_site.story, based_site.base
-    newest = story.newest.isoformat()
-    for section in ["", "articles/", "people/", "places/", "documents/", "tags/"]:
-        assert lastmods[base + section] == newest
+    newest = w3c(story.newest)
+    for section in ["", "key-moments/", "articles/", "people/", "places/", "documents/", "tags/"]:
+        assert lastmods[base + section] == newest, section
     for event in story.events:
-        assert lastmods[base + f"events/{event.slug}/"] == event.updated.isoformat(), event.slug
+        assert lastmods[base + f"events/{event.slug}/"] == w3c(event.updated), event.slug
     for slug, (_, published) in story.articles.items():
         citing = [e.updated for e in story.events if slug in e.cited]
-        assert lastmods[base + f"articles/{slug}/"] == max([published] + citing).isoformat(), slug
+        assert lastmods[base + f"articles/{slug}/"] == w3c(max([instant(published)] + citing)), slug
     for slug in story.places:
         here = [e.updated for e in story.events if e.place == slug]
-        assert lastmods[base + f"places/{slug}/"] == (max(here).isoformat() if here else None), slug
+        assert lastmods[base + f"places/{slug}/"] == (w3c(max(here)) if here else None), slug
     for tag in {t for e in story.events for t in e.tags}:
         tagged = [e.updated for e in story.events if tag in e.tags]
-        assert lastmods[base + f"tags/{tag}/"] == max(tagged).isoformat(), tag
+        assert lastmods[base + f"tags/{tag}/"] == w3c(max(tagged)), tag
 
 
 def test_small_story_lastmods_by_hand(small):
@@ -87,8 +89,25 @@ def test_small_story_lastmods_by_hand(small):
     assert lastmods[base + "places/kyiv/"] == "2026-01-02"
     assert lastmods[base + "tags/talks/"] == "2026-01-02"
     assert base + "events/secret-draft/" not in lastmods
+    assert lastmods[base + "events/new-york-briefing/"] == "2025-11-26T14:30:00Z"  # 09:30 in New York
+    assert lastmods[base + "events/overnight-session/"] == "2025-11-29T02:30:00Z"  # its end moment
+    assert lastmods[base + "key-moments/"] == "2026-03-31"
+
+
+def test_key_moments_page_is_listed(based_site):
+    assert (based_site.output / "key-moments" / "index.html").is_file()
+    assert based_site.base + "key-moments/" in entries(based_site)
 
 
 def test_robots_txt_names_the_sitemap(based_site):
     assert based_site.text("robots.txt") == (
         f"User-agent: *\nAllow: /\n\nSitemap: {based_site.base}sitemap.xml\n")
+
+
+def test_key_moments_page_lists_the_key_events_in_order(site):
+    """key-moments/index.html is always written; it lists the `key: true`
+    events, in the order HTML lists use (site.yml's `order`)."""
+    text = site.text("key-moments/index.html")
+    linked = re.findall(r'<h2 class="event-title"><a href="\.\./events/([^/"]+)/index\.html">', text)
+    assert linked == [e.slug for e in site.story.html_events if e.key]
+    assert linked, "the fixtures should have key moments"

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import jsonschema
 
-from formats_support import SMALL_STORY_EXPECTED, displayed_date
+from formats_support import SMALL_STORY_EXPECTED, displayed_date, displayed_datetime, shows_key_badge
 
 _digits = {"type": "string", "pattern": "^[0-9]+$"}
 _date = {
@@ -107,7 +107,10 @@ def test_event_fields(site):
         else:
             assert "end_date" not in slide
         assert slide["display_date"] == event.display
-        assert slide["display_date"] == displayed_date(site.output / "events" / event.slug / "index.html")
+        page = site.output / "events" / event.slug / "index.html"
+        assert slide["display_date"] == displayed_date(page)
+        assert displayed_datetime(page) == event.start_iso, event.slug
+        assert shows_key_badge(page) == event.key, event.slug
         assert slide["text"]["text"].startswith("<p>")
         if event.tags:
             assert slide["group"] == event.tags[0]
@@ -137,3 +140,28 @@ def test_date_precision_by_hand(small):
         assert slide.get("end_date") == x["end"]
         assert slide["display_date"] == x["display"]
         assert slide.get("group") == (x["tags"][0] if x["tags"] else None)
+
+
+def test_times_by_hand(small, builder):
+    """hour and minute on the clocks where it happened, as strings without
+    leading zeros; only dates with times have them."""
+    slides = {s["unique_id"]: s for s in load(small)["events"]}
+    assert slides["new-york-briefing"]["start_date"] == {"year": "2025", "month": "11", "day": "26",
+                                                         "hour": "9", "minute": "30"}
+    assert slides["new-york-briefing"]["display_date"] == "26 November 2025, 09:30 New York time"
+    assert slides["geneva-call"]["start_date"] == {"year": "2025", "month": "11", "day": "26",
+                                                   "hour": "15", "minute": "30"}
+    assert slides["geneva-call"]["display_date"] == "26 November 2025, 15:30 UTC+1"
+    assert slides["overnight-session"]["start_date"]["hour"] == "22"
+    assert slides["overnight-session"]["end_date"] == {"year": "2025", "month": "11", "day": "29",
+                                                       "hour": "2", "minute": "30"}
+    for slug, slide in slides.items():
+        timed = small.story.event(slug).has_time
+        assert ("hour" in slide["start_date"]) == small.story.event(slug).start.has_time, slug
+        if not timed:
+            assert "minute" not in slide["start_date"] and "hour" not in slide.get("end_date", {}), slug
+    shipped = {s["unique_id"]: s for s in load(builder.get("shipped"))["events"]}
+    moscow = shipped["moscow-meeting"]
+    assert moscow["start_date"] == {"year": "2025", "month": "12", "day": "2", "hour": "20", "minute": "0"}
+    assert moscow["end_date"] == {"year": "2025", "month": "12", "day": "3"}
+    assert moscow["display_date"] == "c. 2 December 2025, 20:00 Moscow time – 3 December 2025"
