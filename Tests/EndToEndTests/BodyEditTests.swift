@@ -40,6 +40,8 @@ import TimelineKit
              old: "very productive", new: "quite productive", patches: false),
         Case(description: "a draft event's body", file: "events/secret-draft.md",
              old: "Not published.", new: "Still not published.", patches: false),
+        Case(description: "a passage of an excerpt", file: "articles/evening-paper.md",
+             old: "Talks ended on Monday.", new: "Talks ended late on Monday.", patches: false),
         Case(description: "a broken link added to a body", file: "events/earlier-contacts.md",
              old: "Contacts throughout the year.", new: "Contacts with [nobody](../people/nobody.md).", patches: false),
     ]
@@ -147,6 +149,21 @@ import TimelineKit
         let rebuilt = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/events/geneva-meeting.md"])
         #expect(rebuilt.changedFiles == nil)
         Self.expectFresh(rebuilt, options, after: "an edit to a file with two names")
+    }
+
+    /// A key moment's summary is in the digest on the index and on the key
+    /// moments page: a patch to its first paragraph renders both.
+    @Test func aKeyMomentsSummaryIsPatchedIntoTheDigestAndItsPage() throws {
+        let (workspace, options) = try Self.project()
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "status: confirmed", with: "status: confirmed\nkey: true")
+        var cache = BuildCache()
+        #expect(Pipeline.render(options, cache: &cache).succeeded)
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "[Anna Envoy](../people/anna-envoy.md) met",
+                           with: "[Anna Envoy](../people/anna-envoy.md) first met")
+        let rebuilt = Pipeline.render(options, cache: &cache, changed: [options.contentPath + "/events/geneva-meeting.md"])
+        let changed = Set((rebuilt.changedFiles ?? []).map(\.path))
+        #expect(changed.isSuperset(of: ["index.html", "key-moments/index.html", "events/geneva-meeting/index.html"]))
+        Self.expectFresh(rebuilt, options, after: "a key moment's first paragraph")
     }
 
     static func project() throws -> (Workspace, BuildOptions) {

@@ -28,6 +28,21 @@ import TimelineKit
         Edit(description: "an article's date, which dates the events citing it") { try $0.edit("Content/articles/evening-paper.md", replacing: "published: 2025-11-25", with: "published: 2025-12-09") },
         Edit(description: "an event's first paragraph, its summary everywhere") { try $0.edit("Content/events/earlier-contacts.md", replacing: "Contacts throughout the year.", with: "Contacts & calls, all year.") },
         Edit(description: "an event's quote, searched in search.json") { try $0.edit("Content/events/geneva-meeting.md", replacing: "text: \"very productive\"", with: "text: \"for hours\"") },
+        // The live-story fields, each of which reorders, marks or relabels.
+        Edit(description: "a time and zone on an event, which reorders its day") {
+            try $0.edit("Content/events/geneva-meeting.md", replacing: "date: 2025-11-23", with: "date: 2025-11-23T15:00\ntimezone: Europe/Zurich")
+        },
+        Edit(description: "an event's order") { try $0.edit("Content/events/geneva-meeting.md", replacing: "date: 2025-11-23", with: "date: 2025-11-23\norder: -1") },
+        Edit(description: "an event made a key moment") { try $0.edit("Content/events/geneva-meeting.md", replacing: "status: confirmed", with: "status: confirmed\nkey: true") },
+        Edit(description: "a finding added to a dispute") {
+            try $0.edit("Content/events/deal-claims.md", replacing: "        says: 'a deal was \"premature\"'\n",
+                        with: "        says: 'a deal was \"premature\"'\n    finding:\n      text: Settled.\n      sources: [wire-report]\n")
+        },
+        Edit(description: "an article made an excerpt") {
+            try $0.edit("Content/articles/wire-report.md", replacing: "url: https://example.org/wire/geneva", with: "url: https://example.org/wire/geneva\nexcerpt: true\narchived: https://archive.example.org/wire")
+        },
+        Edit(description: "site.yml's order") { try $0.edit("Content/site.yml", replacing: "author: Fixture Desk", with: "author: Fixture Desk\norder: newest") },
+        Edit(description: "site.yml's timezone") { try $0.edit("Content/site.yml", replacing: "author: Fixture Desk", with: "author: Fixture Desk\ntimezone: Pacific/Kiritimati") },
         Edit(description: "site.yml") { try $0.edit("Content/site.yml", replacing: "title: \"Talks & Tensions\"", with: "title: \"Talks\"") },
     ]
 

@@ -10,6 +10,9 @@ import Testing
             title: "Talks in Київ"
             date: "2025-12-04"          # or YYYY-MM, YYYY, or a range YYYY-MM-DD/YYYY-MM-DD
             # approximate: true         # the date is an estimate
+            # timezone: Europe/Kyiv     # its zone, for a time such as 2025-12-02T18:00
+            # order: 0                  # lower first among events of one day without a time
+            # key: true                 # one of the few key moments, in the digest
             # place: SLUG               # a file in places/
             people: []                  # files in people/, e.g. [vladimir-putin]
             documents: []               # files in documents/
@@ -17,7 +20,7 @@ import Testing
             tags: []                    # lowercase words with hyphens, e.g. [talks]
             # status: reported          # or confirmed, disputed
             quotes: []                  # - {by: PERSON, text: "...", source: ARTICLE}
-            disputes: []                # - {about: "...", claims: [{source: ARTICLE, says: "..."}, ...]}
+            disputes: []                # - {about: "...", claims: [{source: ARTICLE, says: "..."}, ...], finding: {text: "...", sources: [ARTICLE]}}
             # draft: true               # left out unless built with --drafts
             ---
 
@@ -40,6 +43,9 @@ import Testing
             # outlet: NAME              # the publisher
             # author: NAME              # the byline
             # url: https://...          # the original's address
+            # excerpt: true             # the text holds only the passages relied on, split by […] lines
+            # archived: https://...     # an archived copy
+            # language: ru              # its language, when not the site's
             ---
 
             The article's text, verbatim: quotes in events are checked against it.

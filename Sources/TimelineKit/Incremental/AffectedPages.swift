@@ -75,6 +75,7 @@ enum AffectedPages {
             pages.insert(notePath(.event, chronology.events[neighbour].source.slug))
         }
         pages.formUnion(event.tags.map { "tags/\($0)/index.html" })
+        if event.key { pages.insert("key-moments/index.html") }
         pages.formUnion((event.people.map(\.slug) + event.quotes.map(\.by.slug)).map { notePath(.person, $0) })
         if let place = event.place { pages.insert(notePath(.place, place.slug)) }
         pages.formUnion(event.documents.map { notePath(.document, $0.slug) })

@@ -133,6 +133,9 @@ public enum NoteScaffold {
                 "title: " + quoted(title),
                 field("date: " + quoted(date?.isoString ?? "YYYY-MM-DD"), dateHint),
                 field("# approximate: true", "the date is an estimate"),
+                field("# timezone: Europe/Kyiv", "its zone, for a time such as 2025-12-02T18:00"),
+                field("# order: 0", "lower first among events of one day without a time"),
+                field("# key: true", "one of the few key moments, in the digest"),
                 field("# place: SLUG", "a file in places/"),
                 field("people: []", "files in people/, e.g. [vladimir-putin]"),
                 field("documents: []", "files in documents/"),
@@ -140,7 +143,7 @@ public enum NoteScaffold {
                 field("tags: []", "lowercase words with hyphens, e.g. [talks]"),
                 field("# status: reported", "or confirmed, disputed"),
                 field("quotes: []", "- {by: PERSON, text: \"...\", source: ARTICLE}"),
-                field("disputes: []", "- {about: \"...\", claims: [{source: ARTICLE, says: \"...\"}, ...]}"),
+                field("disputes: []", "- {about: \"...\", claims: [{source: ARTICLE, says: \"...\"}, ...], finding: {text: \"...\", sources: [ARTICLE]}}"),
                 field("# draft: true", "left out unless built with --drafts"),
             ]
             body = "What happened, in your own words."
@@ -151,6 +154,9 @@ public enum NoteScaffold {
                 field("# outlet: NAME", "the publisher"),
                 field("# author: NAME", "the byline"),
                 field("# url: https://...", "the original's address"),
+                field("# excerpt: true", "the text holds only the passages relied on, split by […] lines"),
+                field("# archived: https://...", "an archived copy"),
+                field("# language: ru", "its language, when not the site's"),
             ]
             body = "The article's text, verbatim: quotes in events are checked against it."
         case .person:
