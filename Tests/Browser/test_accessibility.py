@@ -18,7 +18,7 @@ from selenium.webdriver.common.by import By
 from support import PHONE, set_viewport, wait_for
 
 PAGES = ["index.html", "events/moscow-meeting/index.html", "people/vladimir-putin/index.html",
-         "key-moments/index.html"]
+         "key-moments/index.html", "changes/index.html", "events/russia-receives-four-documents/index.html"]
 FAILING_IMPACTS = {"critical", "serious"}
 
 

@@ -87,6 +87,7 @@ def test_every_page_and_stylesheet_is_valid(sites, vnu, site_name):
     assert len(pages) >= 10, f"only {len(pages)} pages in {site.root}"
     assert (site.root / "index.html") in pages
     assert (site.root / "key-moments" / "index.html") in pages
+    assert (site.root / "changes" / "index.html") in pages
     messages = vnu(pages + stylesheets)
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
     warnings = [m for m in messages if m not in errors]

@@ -120,7 +120,7 @@ enum BadInput {
     static func expectBuilt(_ run: Run, warnings: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(run.outcome.status == 0, "\(run.outcome.stderr)", sourceLocation: sourceLocation)
         #expect(run.outcome.stderrLines == warnings, sourceLocation: sourceLocation)
-        #expect(run.outcome.stdout.hasPrefix("Built 24 pages from 13 notes in "), sourceLocation: sourceLocation)
+        #expect(run.outcome.stdout.hasPrefix("Built 25 pages from 13 notes in "), sourceLocation: sourceLocation)
         #expect(run.after["index.html"] != nil, sourceLocation: sourceLocation)
     }
 

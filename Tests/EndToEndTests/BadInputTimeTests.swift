@@ -122,6 +122,32 @@ import Testing
         ]),
     ]
 
+    /// Corrections and updates: dated, with text, and not before the report
+    /// they correct (the Geneva meeting's source was published 24 November).
+    static let changeCases: [BadCase] = [
+        BadCase("a correction without a date", [date("2025-11-23\ncorrections:\n  - text: Fixed.")], [
+            "Content/events/geneva-meeting.md:5:5: correction is missing 'date' (a correction is {date: YYYY-MM-DD, text: \"...\"})",
+            stopped(at: "parse"),
+        ]),
+        BadCase("an update without text", [date("2025-11-23\nupdates:\n  - date: 2025-11-25")], [
+            "Content/events/geneva-meeting.md:5:5: update is missing 'text' (a update is {date: YYYY-MM-DD, text: \"...\"})",
+            stopped(at: "parse"),
+        ]),
+        BadCase("a correction dated before the first source", [date("2025-11-23\ncorrections:\n  - {date: 2025-11-20, text: Fixed.}")], [
+            "Content/events/geneva-meeting.md:5:5: correction dated 20 November 2025, before the event's first source was published (24 November 2025) (date it when the correction was made)",
+            stopped(at: "link"),
+        ]),
+        BadCase("a correction dated a month", [date("2025-11-23\ncorrections:\n  - {date: 2025-12, text: Fixed.}")], [
+            "Content/events/geneva-meeting.md:5:12: a correction's date is one day or one moment (write YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00)",
+            stopped(at: "parse"),
+        ]),
+    ]
+
+    @Test(arguments: changeCases)
+    func refusedChange(_ bad: BadCase) throws {
+        BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
+    }
+
     @Test(arguments: findingCases)
     func refusedFinding(_ bad: BadCase) throws {
         BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)

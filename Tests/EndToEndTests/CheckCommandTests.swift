@@ -110,7 +110,7 @@ import Testing
         let outcome = try workspace.build()
         #expect(outcome.status == 0)
         #expect(!outcome.stderr.contains("\u{1B}") && !outcome.stdout.contains("\u{1B}"))
-        #expect(outcome.stdout.hasPrefix("Built 1,224 pages from 1,213 notes in "))
+        #expect(outcome.stdout.hasPrefix("Built 1,225 pages from 1,213 notes in "))
         #expect(outcome.stdout.hasSuffix(" s\n"))
     }
 
@@ -120,8 +120,8 @@ import Testing
         let outcome = try TimelineCLI.runShell("script -qec '\(TimelineCLI.binary.path) build' /dev/null", in: workspace.url)
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Rendering pages: "))
-        #expect(outcome.stdout.contains("Rendering pages: 1,224 of 1,224"))
+        #expect(outcome.stdout.contains("Rendering pages: 1,225 of 1,225"))
         // The progress line is cleared before the summary.
-        #expect(outcome.stdout.contains("\r\u{1B}[2KBuilt 1,224 pages from 1,213 notes in "))
+        #expect(outcome.stdout.contains("\r\u{1B}[2KBuilt 1,225 pages from 1,213 notes in "))
     }
 }

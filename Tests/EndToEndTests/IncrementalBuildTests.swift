@@ -77,9 +77,9 @@ import TimelineKit
         let second = Pipeline.render(options, cache: &cache)
         #expect(second.succeeded)
         // Its page, its later neighbour, the person and tag pages listing it,
-        // and the eight site-wide pages; not the other 12 pages.
-        #expect(second.renderedPages == 12)
-        #expect(first.pageCount == 24)
+        // and the nine site-wide pages; not the other 12 pages.
+        #expect(second.renderedPages == 13)
+        #expect(first.pageCount == 25)
     }
 
     @Test func aBrokenEditIsReportedAndTheNextGoodEditRecovers() throws {

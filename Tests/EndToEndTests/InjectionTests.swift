@@ -37,8 +37,8 @@ import Testing
 
     @Test func theHostileStoryBuildsAndWritesEveryPage() {
         let files = filesBelow(Self.site)
-        #expect(files.filter { $0.hasSuffix(".html") }.count == 18)
-        for name in ["feed.xml", "feed.json", "search.json", "timeline.json", "timeline.ics", "sitemap.xml"] {
+        #expect(files.filter { $0.hasSuffix(".html") }.count == 19)
+        for name in ["feed.xml", "feed.json", "search.json", "timeline.json", "timeline.ics", "sitemap.xml", "changes.xml"] {
             #expect(files.contains(name), "\(name) missing")
         }
     }
@@ -46,7 +46,7 @@ import Testing
     /// Every file written is one these tests read: pages, the machine
     /// files, robots.txt, and assets copied untouched from Templates/assets/.
     @Test func everyFileWrittenIsCheckedHere() throws {
-        let machine: Set = ["feed.xml", "feed.json", "search.json", "timeline.json", "timeline.ics", "sitemap.xml"]
+        let machine: Set = ["feed.xml", "feed.json", "search.json", "timeline.json", "timeline.ics", "sitemap.xml", "changes.xml"]
         for file in filesBelow(Self.site) {
             if file.hasSuffix(".html") || machine.contains(file) { continue }
             if file == "robots.txt" {
@@ -219,10 +219,18 @@ import Testing
 
     /// Atom and the sitemap are well-formed XML (libxml2, no recovery), and
     /// the feed's titles read back as the payload.
-    @Test(arguments: ["feed.xml", "sitemap.xml"])
+    @Test(arguments: ["feed.xml", "sitemap.xml", "changes.xml"])
     func xmlFilesAreWellFormed(file: String) throws {
         let tree = try MarkupTree(xml: Data(contentsOf: Self.site.appendingPathComponent(file)), name: file)
         #expect(tree.elements.count > 3)
+        if file == "changes.xml" {
+            // The correction's text and its event's title read back as written.
+            let contents = tree.elements.filter { $0.name == "content" }.map(\.text)
+            #expect(contents.count == 1)
+            #expect(contents.first?.hasSuffix(": " + Self.labelled("Correction")) == true)
+            #expect(tree.elements.filter { $0.name == "title" }.map(\.text).contains("Correction: " + Self.labelled("Event")))
+            return
+        }
         guard file == "feed.xml" else { return }
         let titles = tree.elements.filter { $0.name == "title" }.map(\.text)
         #expect(titles.contains(Self.labelled("Site")))

@@ -185,4 +185,54 @@ import Testing
         // Its other date, the weekend before, is not.
         #expect(page.count("//section[@class='stated-dates']//dd[not(span[@class='contradicted'])]") == 1)
     }
+
+    // MARK: Corrections and updates
+
+    @Test func correctionsAndUpdatesAreShownListedAndFed() throws {
+        let workspace = try Workspace()
+        try workspace.edit(Self.geneva, replacing: "status: confirmed", with: """
+            status: confirmed
+            corrections:
+              - date: 2025-11-26
+                text: "An earlier version placed the meeting in Bern."
+            updates:
+              - date: 2025-12-01T09:30+01:00
+                text: "The second envoy's account added."
+            """)
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let event = try Self.page(workspace, "events/geneva-meeting/index.html")
+        #expect(event.texts("//section[@class='changes']//li") == [
+            "Correction, 26 November 2025: An earlier version placed the meeting in Bern.",
+            "Update, 1 December 2025, 09:30 UTC+1: The second envoy's account added.",
+        ])
+        #expect(event.attributes("//section[@class='changes']//time", "datetime") == ["2025-11-26", "2025-12-01T09:30+01:00"])
+        #expect(event.text("//header//span[@class='corrected']") == "Corrected")
+        let jsonLD = try #require(event.text("//script[@type='application/ld+json']"))
+        #expect(jsonLD.contains("\"dateModified\":\"2025-12-01T09:30+01:00\""))
+        #expect(jsonLD.contains("\"correction\":[{\"@type\":\"CorrectionComment\",\"text\":\"An earlier version placed the meeting in Bern.\",\"datePublished\":\"2025-11-26\"}]"))
+        // Marked as corrected wherever it is listed.
+        for page in ["index.html", "tags/talks/index.html", "people/anna-envoy/index.html"] {
+            #expect(try Self.page(workspace, page).texts("//li[@id='event-geneva-meeting']//span[@class='corrected']") == ["Corrected"], "\(page)")
+        }
+        #expect(try Self.page(workspace, "index.html").count("//li[@id='event-deal-claims']//span[@class='corrected']") == 0)
+        // Every change, newest first, linking its event.
+        let changes = try Self.page(workspace, "changes/index.html")
+        #expect(changes.texts("//ol[@class='change-list']/li/strong") == ["Update, 1 December 2025, 09:30 UTC+1", "Correction, 26 November 2025"])
+        #expect(changes.attributes("//ol[@class='change-list']/li/a", "href") == [
+            "../events/geneva-meeting/index.html#changes-h", "../events/geneva-meeting/index.html#changes-h",
+        ])
+        // "Last updated" is the newest date in the content: the update.
+        let index = try Self.page(workspace, "index.html")
+        #expect(index.text("//p[@class='span']/time") == "1 December 2025")
+        let feed = try workspace.folder.read("Public/changes.xml")
+        #expect(feed.contains("<updated>2025-12-01T08:30:00Z</updated>"))
+    }
+
+    @Test func withoutChangesThePageSaysSoAndLastUpdatedIsTheNewestEvent() throws {
+        let page = try BuiltFixture.page("changes/index.html")
+        #expect(page.text("//p[@class='empty']") == "Nothing has been corrected or updated.")
+        // The newest date of the small story: the last day of "c. November 2025".
+        #expect(try BuiltFixture.page("index.html").text("//p[@class='span']/time") == "30 November 2025")
+    }
 }

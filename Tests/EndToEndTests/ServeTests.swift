@@ -54,10 +54,10 @@ import Testing
         #expect(elapsed < 1, "reload event after \(elapsed) s")
         #expect(try RawHTTP.get(port: server.port, "/events/geneva-meeting/").text.contains("<h1>Envoys meet again</h1>"))
         // Only the pages showing the event were rendered again: its own, its
-        // two neighbours, the eight site-wide pages, and the pages of its two
+        // two neighbours, the nine site-wide pages, and the pages of its two
         // tags, two people, place, document and source.
         let line = try #require(server.waitFor("Built ", after: offset, timeout: 5))
-        #expect(line.hasPrefix("Built 18 of 24 pages in "), "\(line)")
+        #expect(line.hasPrefix("Built 19 of 25 pages in "), "\(line)")
         #expect(server.interrupt() == 0, "shuts down cleanly with a page still listening")
     }
 
@@ -69,7 +69,7 @@ import Testing
         var line = try #require(server.waitFor("Built ", after: offset, timeout: 5))
         // Patched: the second paragraph is on the event's page alone (lists
         // show the first), and in the site-wide files.
-        #expect(line.hasPrefix("Built 1 of 24 pages in ") && line.hasSuffix(" ms (body edit)"), "\(line)")
+        #expect(line.hasPrefix("Built 1 of 25 pages in ") && line.hasSuffix(" ms (body edit)"), "\(line)")
         #expect(try RawHTTP.get(port: server.port, "/events/geneva-meeting/").text.contains("A paragraph on sanctions"))
         #expect(try RawHTTP.get(port: server.port, "/timeline.json").text.contains("A paragraph on sanctions"))
 
@@ -88,7 +88,7 @@ import Testing
             served = try RawHTTP.get(port: server.port, "/events/geneva-meeting/").text
         }
         #expect(served.contains("A paragraph on prisoners"))
-        #expect(server.log.dropFirst(offset).split(separator: "\n").contains { $0.hasPrefix("Built 1 of 24 pages") && $0.hasSuffix("(body edit)") })
+        #expect(server.log.dropFirst(offset).split(separator: "\n").contains { $0.hasPrefix("Built 1 of 25 pages") && $0.hasSuffix("(body edit)") })
         #expect(!server.log.dropFirst(offset).contains("failed"), "\(server.log)")
         #expect(server.interrupt() == 0)
     }

@@ -68,14 +68,14 @@ import Glibc
         let tally = Tally()
         let group = DispatchGroup()
         // Background load on the same server.
-        DispatchQueue.global().async(group: group) {
+        onOwnThread(group) {
             let result = try? Wrk.run(port: port, connections: 32, seconds: 8, script: script)
             tally.locked { $0.load = result }
         }
         // The editor: saves one of the two versions every 40 ms, as editors
         // save: a new file renamed over the old one.
         let temporary = workspace.folder.path(".save.tmp").path, target = workspace.folder.path(note).path
-        DispatchQueue.global().async(group: group) {
+        onOwnThread(group) {
             var index = 1
             while Date() < deadline {
                 _ = FileManager.default.createFile(atPath: temporary, contents: Data(texts[index].utf8))
@@ -88,7 +88,7 @@ import Glibc
         // Readers: each response complete (Content-Length is the body's
         // length, the page ends with </html>) and one of the two versions.
         for reader in 0..<4 {
-            DispatchQueue.global().async(group: group) {
+            onOwnThread(group) {
                 let paths = ["/events/geneva-meeting/", "/", "/places/geneva/", "/people/anna-envoy/"]
                 var round = 0
                 while Date() < deadline {
@@ -456,4 +456,16 @@ enum Socket {
         try? send(fd, request)
         return readAll(fd, timeout: timeout)
     }
+}
+
+/// Runs `work` on a thread of its own, in `group`. The load tests' load,
+/// editor and readers each block (on wrk, on sleeps, on sockets); on a busy
+/// two-core machine the global queue's few threads were all blocked and the
+/// readers never ran before their deadline.
+private func onOwnThread(_ group: DispatchGroup, _ work: @escaping @Sendable () -> Void) {
+    group.enter()
+    Thread {
+        work()
+        group.leave()
+    }.start()
 }

@@ -13,7 +13,7 @@ import TimelineKit
         try workspace.folder.write(".Public.staging-999999/index.html", "left by a killed build")
         let outcome = try workspace.build()
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.hasPrefix("Built 23 pages from 12 notes in "))
+        #expect(outcome.stdout.hasPrefix("Built 24 pages from 12 notes in "))
         #expect(!FileManager.default.fileExists(atPath: workspace.folder.path("Public/events/earlier-contacts").path))
         #expect(try workspace.folder.read("Public/events/geneva-meeting/index.html").contains("<h1>Envoys meet again in Geneva</h1>"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".Public.") }

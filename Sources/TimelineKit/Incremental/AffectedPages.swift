@@ -5,7 +5,7 @@
 enum AffectedPages {
     /// Pages always re-rendered: cheap, and they summarise everything.
     static let siteWide: Set<String> = [
-        "index.html", "404.html", "key-moments/index.html", "articles/index.html", "people/index.html",
+        "index.html", "404.html", "key-moments/index.html", "changes/index.html", "articles/index.html", "people/index.html",
         "places/index.html", "documents/index.html", "tags/index.html",
     ]
 

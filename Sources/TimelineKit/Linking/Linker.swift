@@ -17,6 +17,7 @@ public enum Linker {
             .article: Set(site.articles.map(\.source.slug)),
         ]
         let articles = known[.article]!
+        let published = Dictionary(site.articles.map { ($0.source.slug, $0.published) }) { first, _ in first }
 
         func check(_ reference: Reference, _ kind: NoteKind, field: String) {
             let slugs = known[kind] ?? []
@@ -44,6 +45,7 @@ public enum Linker {
         }
 
         for event in events {
+            checkChangeDates(event, published, &diagnostics)
             if let place = event.place { check(place, .place, field: "place") }
             event.people.forEach { check($0, .person, field: "people") }
             event.documents.forEach { check($0, .document, field: "documents") }
@@ -69,33 +71,61 @@ public enum Linker {
     }
 
     /// The event with every time given an offset (from its own zone, else
-    /// the site's) and its zone named in the site's language.
+    /// the site's) and its zone named in the site's language; its
+    /// corrections and updates likewise.
     static func placedInTime(_ event: Event, _ settings: SiteSettings, _ diagnostics: inout [Diagnostic]) -> Event {
-        guard event.date.hasTime else { return event }
         var event = event
-        // The parser resolved times against the event's own zone; what is
-        // left has no offset and takes the site's.
-        var shownIn = event.timezone
-        if event.date.lacksOffset {
+        event.date = placed(event.date, shownIn: event.timezone, settings, at: event.dateLocation, &diagnostics)
+        for index in event.corrections.indices {
+            event.corrections[index].date = placed(event.corrections[index].date, shownIn: event.timezone, settings,
+                                                   at: event.corrections[index].location, &diagnostics)
+        }
+        for index in event.updates.indices {
+            event.updates[index].date = placed(event.updates[index].date, shownIn: event.timezone, settings,
+                                               at: event.updates[index].location, &diagnostics)
+        }
+        return event
+    }
+
+    /// The parser resolved times against the event's own zone; what is
+    /// left has no offset and takes the site's.
+    private static func placed(_ date: EventDate, shownIn zone: Zone?, _ settings: SiteSettings, at location: SourceLocation,
+                               _ diagnostics: inout [Diagnostic]) -> EventDate {
+        guard date.hasTime else { return date }
+        var date = date, shownIn = zone
+        if date.lacksOffset {
             guard let zone = settings.timezone else {
-                diagnostics.append(.error(DateParseError.timeWithoutZone(event.date.isoString).description, at: event.dateLocation))
-                return event
+                diagnostics.append(.error(DateParseError.timeWithoutZone(date.isoString).description, at: location))
+                return date
             }
             do {
-                event.date = try event.date.resolved(in: zone)
+                date = try date.resolved(in: zone)
             } catch {
-                diagnostics.append(.error(error.description, at: event.dateLocation))
-                return event
+                diagnostics.append(.error(error.description, at: location))
+                return date
             }
             shownIn = zone
         }
         if let shownIn {
-            event.date.zoneLabel = shownIn.name(language: settings.language)
-        } else if let offset = (event.date.startTime ?? event.date.endTime)?.offset {
+            date.zoneLabel = shownIn.name(language: settings.language)
+        } else if let offset = (date.startTime ?? date.endTime)?.offset {
             // Only an offset was written: name it, not a zone it might be.
-            event.date.zoneLabel = ClockTime.offsetLabel(offset)
+            date.zoneLabel = ClockTime.offsetLabel(offset)
         }
-        return event
+        return date
+    }
+
+    /// A correction or update dated before the event's first source was
+    /// published corrects a report that did not exist yet.
+    static func checkChangeDates(_ event: Event, _ published: [String: PartialDate], _ diagnostics: inout [Diagnostic]) {
+        guard !event.corrections.isEmpty || !event.updates.isEmpty else { return }
+        let published = event.sources.compactMap { published[$0.slug] }
+        guard let first = published.min() else { return }
+        for note in event.corrections + event.updates where note.date.start < first {
+            diagnostics.append(.error(
+                "\(note.kind.rawValue) dated \(note.date.start.display), before the event's first source was published (\(first.display))",
+                at: note.location, hint: "date it when the \(note.kind.rawValue) was made"))
+        }
     }
 
     /// Long quotes shortened for one-line messages.

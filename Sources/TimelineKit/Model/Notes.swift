@@ -113,6 +113,23 @@ public struct Dispute: Sendable, Equatable {
     public var finding: Finding?
 }
 
+/// A correction or an update of an event, made in the open: when, and what.
+public struct ChangeNote: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case correction, update
+
+        /// How pages name it: "Correction", "Update".
+        public var label: String { self == .correction ? "Correction" : "Update" }
+    }
+
+    public let kind: Kind
+    /// A day, or a moment.
+    public var date: EventDate
+    public var text: String
+    /// Where the entry is written, for messages about it.
+    public let location: SourceLocation
+}
+
 /// What the editor concluded about a dispute, and the sources it rests on.
 public struct Finding: Sendable, Equatable {
     public var text: String
@@ -153,6 +170,9 @@ public struct Event: Sendable, Equatable {
     public var draft: Bool
     /// In the "Key moments" digest (`key: true`).
     public var key: Bool = false
+    /// What was wrong and put right, and what was added, each dated.
+    public var corrections: [ChangeNote] = []
+    public var updates: [ChangeNote] = []
 
     /// Every article the event rests on: its sources, its quotes', its
     /// claims' and its findings', in that order, possibly repeated.

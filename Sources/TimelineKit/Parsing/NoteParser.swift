@@ -4,7 +4,7 @@ enum NoteParser {
     static let articleFields = ["title", "published", "outlet", "author", "url", "excerpt", "archived", "language"]
     static let eventFields = [
         "title", "date", "approximate", "place", "people", "documents", "sources",
-        "tags", "status", "quotes", "disputes", "draft", "timezone", "order", "key",
+        "tags", "status", "quotes", "disputes", "draft", "timezone", "order", "key", "corrections", "updates",
     ]
     static let personFields = ["name", "role", "country"]
     static let placeFields = ["name", "country", "coordinates"]
@@ -69,11 +69,13 @@ enum NoteParser {
                         hint: "use confirmed, reported or disputed")
             }
         }
-        let event = Event(
+        var event = Event(
             source: source, title: title ?? "", date: date ?? EventDate(start: PartialDate(year: 1)),
             dateLocation: f.valueLocation("date"), timezone: timezone, order: f.integer("order") ?? 0, place: f.reference("place"), people: f.references("people"), documents: f.references("documents"),
             sources: f.references("sources"), tags: f.tags("tags"), status: status,
             quotes: quotes(f), disputes: disputes(f), draft: f.bool("draft"), key: f.bool("key"))
+        event.corrections = changeNotes(f, .correction, zone: timezone)
+        event.updates = changeNotes(f, .update, zone: timezone)
         f.reportUnknownFields(known: eventFields)
         // A zone written wrong is reported once, not again as a missing zone.
         let zoneRead = timezone != nil || f.node("timezone") == nil
@@ -125,6 +127,35 @@ enum NoteParser {
             f.absorb(q)
             guard let by, let text, let source else { return nil }
             return Quote(by: by, text: text, source: source, location: q.valueLocation("text"))
+        }
+    }
+
+    /// `corrections` or `updates`: each `{date: DAY or MOMENT, text: "..."}`.
+    private static func changeNotes(_ f: FieldReader, _ kind: ChangeNote.Kind, zone: Zone?) -> [ChangeNote] {
+        let field = kind == .correction ? "corrections" : "updates"
+        return f.mappings(field).compactMap { c in
+            let text = c.text("text")
+            var date = c.date("date")
+            for (key, present) in [("date", date != nil), ("text", text != nil)] where !present && c.node(key) == nil {
+                c.error("\(kind.rawValue) is missing '\(key)'", at: c.start,
+                        hint: "a \(kind.rawValue) is {date: YYYY-MM-DD, text: \"...\"}")
+            }
+            if let written = date, written.isRange || written.start.precision != .day {
+                c.error("a \(kind.rawValue)'s date is one day or one moment", at: c.valueLocation("date"),
+                        hint: "write YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00")
+                date = nil
+            }
+            if let zone, let written = date {
+                do throws(DateParseError) { date = try written.resolved(in: zone) } catch {
+                    c.error(error.description, at: c.valueLocation("date"))
+                    date = nil
+                }
+            }
+            c.reportUnknownFields(known: ["date", "text"])
+            let location = c.start
+            f.absorb(c)
+            guard let date, let text else { return nil }
+            return ChangeNote(kind: kind, date: date, text: text, location: location)
         }
     }
 

@@ -33,6 +33,7 @@ struct ContextBuilder: Sendable {
         case .tags: context = tagsContext(links)
         case .tag(let tag): context = tagPage(tag, links)
         case .keyMoments: context = keyMomentsPage()
+        case .changes: context = changesPage(links)
         case .notFound: context = ["pageTitle": "Page not found"]
         }
         return .map(layout(context, page: page, folder: folder, links: links))
@@ -86,7 +87,7 @@ struct ContextBuilder: Sendable {
 
     private func sectionOf(_ page: Page) -> String {
         switch page {
-        case .index, .event, .keyMoments: return "index"
+        case .index, .event, .keyMoments, .changes: return "index"
         case .articles, .article: return "articles"
         case .people, .person: return "people"
         case .places, .place: return "places"

@@ -24,6 +24,7 @@ extension ContextBuilder {
         if event.status != .disputed, !event.disputes.isEmpty, !unresolved { item["resolved"] = true }
         if event.draft { item["draft"] = true }
         if event.key { item["key"] = true }
+        if !event.corrections.isEmpty { item["corrected"] = true }
         if let place = event.place.flatMap(placeLink(links)) { item["place"] = .map(place) }
         item["people"] = .list(event.people.compactMap(personLink(links)).map(TemplateValue.map))
         item["tags"] = .list(event.tags.map { ["name": .text($0), "href": .text(links.tag($0))] })
@@ -95,6 +96,9 @@ extension ContextBuilder {
             }
             return .map(context)
         })
+        context["changes"] = .list((event.corrections + event.updates)
+            .sorted { $0.date.startInstant(dayZone: chronology.settings.dayZone) < $1.date.startInstant(dayZone: chronology.settings.dayZone) }
+            .map { .map(changeNote($0)) })
         if index > 0 { context["previous"] = .map(neighbour(index - 1, links)) }
         if index + 1 < chronology.events.count { context["next"] = .map(neighbour(index + 1, links)) }
         return context

@@ -45,6 +45,7 @@ extension ContextBuilder {
             "filters": .map(filterOptions(links)),
             "keyMoments": keyMomentsDigest(links),
         ]
+        if let updated = lastUpdated() { context["lastUpdated"] = updated }
         let axis = TimeAxis(
             events: chronology.events,
             groupID: { Self.groupID(of: $0.date.start) },

@@ -13,11 +13,12 @@ public enum Page: Sendable, Hashable {
     case tags
     case tag(String)
     case keyMoments
+    case changes
     case notFound
 
     /// Every page of a chronology, in a fixed order.
     public static func all(in chronology: Chronology) -> [Page] {
-        var pages: [Page] = [.index, .keyMoments, .articles, .people, .places, .documents, .tags, .notFound]
+        var pages: [Page] = [.index, .keyMoments, .changes, .articles, .people, .places, .documents, .tags, .notFound]
         pages += chronology.events.indices.map(Page.event)
         pages += chronology.articles.indices.map(Page.article)
         pages += chronology.people.indices.map(Page.person)
@@ -42,6 +43,7 @@ public enum Page: Sendable, Hashable {
         case .tags: return "tags"
         case .tag: return "tag"
         case .keyMoments: return "key-moments"
+        case .changes: return "changes"
         case .notFound: return "404"
         }
     }
@@ -63,6 +65,7 @@ public enum Page: Sendable, Hashable {
         case .tags: return "tags/"
         case .tag(let tag): return "tags/\(tag)/"
         case .keyMoments: return "key-moments/"
+        case .changes: return "changes/"
         }
     }
 

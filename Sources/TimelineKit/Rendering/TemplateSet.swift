@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     /// user's to name as they like.
     public static let requiredPages = [
         "index", "event", "articles", "article", "people", "person", "places", "place",
-        "documents", "document", "tags", "tag", "key-moments", "404",
+        "documents", "document", "tags", "tag", "key-moments", "changes", "404",
     ]
 
     let library: TemplateLibrary

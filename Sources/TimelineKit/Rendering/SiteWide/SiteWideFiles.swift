@@ -48,7 +48,8 @@ enum SiteWideFiles {
         }
         if only.contains(.feeds) {
             let items = FeedItem.newest(chronology, bodies: bodies, limit: chronology.settings.feedLimit)
-            for feed in [AtomFeed.render(chronology, items: items), JSONFeed.render(chronology, items: items)] {
+            let feeds = [AtomFeed.render(chronology, items: items), JSONFeed.render(chronology, items: items), ChangesFeed.render(chronology)]
+            for feed in feeds {
                 try sink.write(feed.path, feed.bytes)
             }
         }
