@@ -14,8 +14,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.") var strict = false
 
     func run() throws {
-        let result = Pipeline.render(site.buildOptions())
-        let report = CheckReport(result)
+        let options = site.buildOptions()
+        let result = Pipeline.render(options)
+        let report = CheckReport(result, contentPath: options.contentPath)
         print(format == .json ? report.json : report.text, terminator: "")
         if report.failed(strict: strict) { throw ExitCode.failure }
     }

@@ -51,6 +51,7 @@ import Testing
             "Content/events/plan-drafted.md:2:1: warning: event has no source (add sources: [ARTICLE] naming an article that reports it)",
             "Content/people/idle-aide.md:2:1: warning: no event mentions Idle Aide (name them in an event's people or quotes, or remove the note)",
             "Content/places/nowhere.md:2:1: warning: no event happens at Nowhere (name it as an event's place, or remove the note)",
+            "note: Content is not in a git work tree: changes since the last commit are not compared",
             "0 errors, 10 warnings",
         ])
         #expect(try TimelineCLI.run(["check", "--strict"], in: workspace.url).status == 1, "--strict fails on warnings")
@@ -76,6 +77,46 @@ import Testing
         ])
     }
 
+    /// In a git work tree, an event whose date, status or title changed
+    /// since the last commit needs a correction or an update saying so.
+    @Test func aChangeSinceTheLastCommitNeedsACorrectionOrAnUpdate() throws {
+        let workspace = try Workspace()
+        let git = "git -c user.name=Test -c user.email=test@example.org"
+        let setUp = try TimelineCLI.runShell("git init -q && \(git) add -A && \(git) commit -qm start", in: workspace.url)
+        #expect(setUp.status == 0, "\(setUp.stderr)")
+        func changeWarnings() throws -> [String] {
+            let outcome = try TimelineCLI.run(["check"], in: workspace.url)
+            #expect(!outcome.stdout.contains("note:"), "\(outcome.stdout)")
+            return outcome.stdout.split(separator: "\n").map(String.init).filter { $0.contains("since the last commit") }
+        }
+        #expect(try changeWarnings() == [])
+        // A body edit is not a change readers must be told of.
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "A second paragraph", with: "Another paragraph")
+        #expect(try changeWarnings() == [])
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "date: 2025-11-23", with: "date: 2025-11-22")
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "title: Envoys meet in Geneva", with: "title: Envoys met in Geneva")
+        try workspace.edit("Content/events/deal-claims.md", replacing: "status: disputed", with: "status: reported")
+        #expect(try changeWarnings() == [
+            "Content/events/deal-claims.md:2:1: warning: changed since the last commit, its status (was disputed), and no correction or update says so (add a correction saying what was wrong, or an update saying what was added)",
+            "Content/events/geneva-meeting.md:2:1: warning: changed since the last commit, its date (was 2025-11-23), its title (was \"Envoys meet in Geneva\"), and no correction or update says so (add a correction saying what was wrong, or an update saying what was added)",
+        ])
+        // Saying so in the open settles it.
+        try workspace.edit("Content/events/geneva-meeting.md", replacing: "status: confirmed", with: """
+            status: confirmed
+            corrections:
+              - {date: 2025-11-26, text: "An earlier version dated the meeting 23 November."}
+            """)
+        try workspace.edit("Content/events/deal-claims.md", replacing: "status: reported", with: """
+            status: reported
+            updates:
+              - {date: 2025-11-27, text: "No longer shown as disputed: the evening paper's account was confirmed."}
+            """)
+        #expect(try changeWarnings() == [])
+        // Once committed, the corrected version is the one compared with.
+        #expect(try TimelineCLI.runShell("\(git) commit -qam corrected", in: workspace.url).status == 0)
+        #expect(try changeWarnings() == [])
+    }
+
     @Test func errorsFailAndJSONCarriesEveryField() throws {
         let workspace = try Workspace()
         try workspace.edit("Content/events/geneva-meeting.md", replacing: "people: [anna-envoy,", with: "people: [anna-envoi,")
@@ -90,6 +131,7 @@ import Testing
         #expect(first["column"] as? Int == 10)
         #expect(first["message"] as? String == "unknown person 'anna-envoi' in people")
         #expect(first["hint"] as? String == "did you mean 'anna-envoy'?")
+        #expect(json["notices"] as? [String] == [])
     }
 }
 

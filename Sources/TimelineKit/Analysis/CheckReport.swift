@@ -2,13 +2,24 @@
 /// build's or as JSON for editors and CI, and whether the check failed.
 public struct CheckReport: Sendable {
     public let diagnostics: [Diagnostic]
+    /// What the check could not do, said once (e.g. no git to compare with).
+    public let notices: [String]
 
-    public init(_ result: BuildResult) {
+    /// `contentPath`, when given, is compared with its last commit in git.
+    public init(_ result: BuildResult, contentPath: String? = nil) {
         var report = result.diagnostics
+        var notices: [String] = []
         if let chronology = result.chronology, !result.diagnostics.hasErrors {
             report.append(contentsOf: EditorialReview.warnings(chronology))
+            if let contentPath {
+                switch UnannouncedChanges.review(chronology, contentPath: contentPath) {
+                case .compared(let warnings): report.append(contentsOf: warnings)
+                case .notCompared(let why): notices.append(why)
+                }
+            }
         }
         diagnostics = report.sorted
+        self.notices = notices
     }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -18,7 +29,7 @@ public struct CheckReport: Sendable {
     public func failed(strict: Bool) -> Bool { errorCount > 0 || (strict && warningCount > 0) }
 
     public var text: String {
-        var lines = diagnostics.map(\.description)
+        var lines = diagnostics.map(\.description) + notices.map { "note: " + $0 }
         let errors = errorCount == 1 ? "1 error" : "\(errorCount) errors"
         let warnings = warningCount == 1 ? "1 warning" : "\(warningCount) warnings"
         lines.append("\(errors), \(warnings)")
@@ -36,6 +47,7 @@ public struct CheckReport: Sendable {
         }
         return JSON.object([
             ("errors", .integer(errorCount)), ("warnings", .integer(warningCount)), ("diagnostics", .array(items)),
+            ("notices", .array(notices.map { .string($0) })),
         ]).serialized(pretty: true) + "\n"
     }
 }
