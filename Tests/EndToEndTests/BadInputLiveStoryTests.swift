@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// Times, zones and excerpts written wrong (see BadInputTests.swift): each refused at
+/// The live-story fields written wrong (see BadInputTests.swift): each refused at
 /// its line, and at the column of the faulty part when it is one. The
 /// Geneva meeting's `date: 2025-11-23` is on line 3; its value starts in
 /// column 7.
-@Suite struct BadInputTimeTests {
+@Suite struct BadInputLiveStoryTests {
     static let geneva = "Content/events/geneva-meeting.md"
     static func date(_ written: String, zone: String? = nil) -> WorkspaceChange {
         .replace(geneva, "date: 2025-11-23", with: "date: \(written)" + (zone.map { "\ntimezone: \($0)" } ?? ""))
@@ -143,22 +143,7 @@ import Testing
         ]),
     ]
 
-    @Test(arguments: changeCases)
-    func refusedChange(_ bad: BadCase) throws {
-        BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
-    }
-
-    @Test(arguments: findingCases)
-    func refusedFinding(_ bad: BadCase) throws {
-        BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
-    }
-
-    @Test(arguments: excerptCases)
-    func refusedExcerpt(_ bad: BadCase) throws {
-        BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
-    }
-
-    @Test(arguments: cases)
+    @Test(arguments: cases + excerptCases + findingCases + changeCases)
     func refused(_ bad: BadCase) throws {
         BadInput.expectRefused(try BadInput.run(bad.changes), bad.expected)
     }

@@ -38,6 +38,10 @@ import TimelineKit
             try $0.edit("Content/events/deal-claims.md", replacing: "        says: 'a deal was \"premature\"'\n",
                         with: "        says: 'a deal was \"premature\"'\n    finding:\n      text: Settled.\n      sources: [wire-report]\n")
         },
+        Edit(description: "a correction and an update, on the changes page and in changes.xml") {
+            try $0.edit("Content/events/geneva-meeting.md", replacing: "status: confirmed",
+                        with: "status: confirmed\ncorrections:\n  - {date: 2025-11-26, text: Fixed.}\nupdates:\n  - {date: 2025-11-27T10:00Z, text: Added.}")
+        },
         Edit(description: "an article made an excerpt") {
             try $0.edit("Content/articles/wire-report.md", replacing: "url: https://example.org/wire/geneva", with: "url: https://example.org/wire/geneva\nexcerpt: true\narchived: https://archive.example.org/wire")
         },
