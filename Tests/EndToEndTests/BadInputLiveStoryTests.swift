@@ -130,7 +130,7 @@ import Testing
             stopped(at: "parse"),
         ]),
         BadCase("an update without text", [date("2025-11-23\nupdates:\n  - date: 2025-11-25")], [
-            "Content/events/geneva-meeting.md:5:5: update is missing 'text' (a update is {date: YYYY-MM-DD, text: \"...\"})",
+            "Content/events/geneva-meeting.md:5:5: update is missing 'text' (an update is {date: YYYY-MM-DD, text: \"...\"})",
             stopped(at: "parse"),
         ]),
         BadCase("a correction dated before the first source", [date("2025-11-23\ncorrections:\n  - {date: 2025-11-20, text: Fixed.}")], [

@@ -138,7 +138,7 @@ enum NoteParser {
             var date = c.date("date")
             for (key, present) in [("date", date != nil), ("text", text != nil)] where !present && c.node(key) == nil {
                 c.error("\(kind.rawValue) is missing '\(key)'", at: c.start,
-                        hint: "a \(kind.rawValue) is {date: YYYY-MM-DD, text: \"...\"}")
+                        hint: "\(kind == .update ? "an" : "a") \(kind.rawValue) is {date: YYYY-MM-DD, text: \"...\"}")
             }
             if let written = date, written.isRange || written.start.precision != .day {
                 c.error("a \(kind.rawValue)'s date is one day or one moment", at: c.valueLocation("date"),
