@@ -9,7 +9,8 @@ public enum Linker {
     /// `verifier` must hold `site`'s articles (a session keeps its folding between builds).
     public static func link(_ site: Site, includeDrafts: Bool, verifier: QuoteVerifier) -> (Chronology, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let events = site.events.filter { includeDrafts || !$0.draft }.map { placedInTime($0, site.settings, &diagnostics) }
+        var zoneNames = ZoneNames(language: site.settings.language)
+        let events = site.events.filter { includeDrafts || !$0.draft }.map { placedInTime($0, site.settings, &zoneNames, &diagnostics) }
         let known: [NoteKind: Set<String>] = [
             .person: Set(site.people.map(\.source.slug)),
             .place: Set(site.places.map(\.source.slug)),
@@ -73,24 +74,42 @@ public enum Linker {
     /// The event with every time given an offset (from its own zone, else
     /// the site's) and its zone named in the site's language; its
     /// corrections and updates likewise.
-    static func placedInTime(_ event: Event, _ settings: SiteSettings, _ diagnostics: inout [Diagnostic]) -> Event {
+    static func placedInTime(_ event: Event, _ settings: SiteSettings, _ names: inout ZoneNames,
+                             _ diagnostics: inout [Diagnostic]) -> Event {
         var event = event
-        event.date = placed(event.date, shownIn: event.timezone, settings, at: event.dateLocation, &diagnostics)
-        for index in event.corrections.indices {
-            event.corrections[index].date = placed(event.corrections[index].date, shownIn: event.timezone, settings,
-                                                   at: event.corrections[index].location, &diagnostics)
+        event.date = placed(event.date, shownIn: event.timezone, settings, at: event.dateLocation, &names, &diagnostics)
+        let zone = event.timezone
+        func placeAll(_ notes: inout [ChangeNote]) {
+            for index in notes.indices {
+                notes[index].date = placed(notes[index].date, shownIn: zone, settings, at: notes[index].location,
+                                           &names, &diagnostics)
+            }
         }
-        for index in event.updates.indices {
-            event.updates[index].date = placed(event.updates[index].date, shownIn: event.timezone, settings,
-                                               at: event.updates[index].location, &diagnostics)
-        }
+        placeAll(&event.corrections)
+        placeAll(&event.updates)
         return event
+    }
+
+    /// Each zone's name in the site's language, asked of ICU once per zone
+    /// and link rather than with a new formatter for every timed event.
+    struct ZoneNames {
+        let language: String
+        private var known: [Zone: String] = [:]
+
+        init(language: String) { self.language = language }
+
+        mutating func name(_ zone: Zone) -> String {
+            if let name = known[zone] { return name }
+            let name = zone.name(language: language)
+            known[zone] = name
+            return name
+        }
     }
 
     /// The parser resolved times against the event's own zone; what is
     /// left has no offset and takes the site's.
     private static func placed(_ date: EventDate, shownIn zone: Zone?, _ settings: SiteSettings, at location: SourceLocation,
-                               _ diagnostics: inout [Diagnostic]) -> EventDate {
+                               _ names: inout ZoneNames, _ diagnostics: inout [Diagnostic]) -> EventDate {
         guard date.hasTime else { return date }
         var date = date, shownIn = zone
         if date.lacksOffset {
@@ -107,7 +126,7 @@ public enum Linker {
             shownIn = zone
         }
         if let shownIn {
-            date.zoneLabel = shownIn.name(language: settings.language)
+            date.zoneLabel = names.name(shownIn)
         } else if let offset = (date.startTime ?? date.endTime)?.offset {
             // Only an offset was written: name it, not a zone it might be.
             date.zoneLabel = ClockTime.offsetLabel(offset)

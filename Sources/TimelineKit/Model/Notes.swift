@@ -174,6 +174,12 @@ public struct Event: Sendable, Equatable {
     public var corrections: [ChangeNote] = []
     public var updates: [ChangeNote] = []
 
+    /// Its corrections and updates together, oldest first; a day sorts at
+    /// its first second in `dayZone` (the site's).
+    public func changeNotes(dayZone: Zone) -> [ChangeNote] {
+        (corrections + updates).sorted { $0.date.startInstant(dayZone: dayZone) < $1.date.startInstant(dayZone: dayZone) }
+    }
+
     /// Every article the event rests on: its sources, its quotes', its
     /// claims' and its findings', in that order, possibly repeated.
     public var citedArticles: [String] {

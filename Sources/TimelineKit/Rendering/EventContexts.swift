@@ -96,9 +96,7 @@ extension ContextBuilder {
             }
             return .map(context)
         })
-        context["changes"] = .list((event.corrections + event.updates)
-            .sorted { $0.date.startInstant(dayZone: chronology.settings.dayZone) < $1.date.startInstant(dayZone: chronology.settings.dayZone) }
-            .map { .map(changeNote($0)) })
+        context["changes"] = .list(event.changeNotes(dayZone: chronology.settings.dayZone).map { .map(changeNote($0)) })
         if index > 0 { context["previous"] = .map(neighbour(index - 1, links)) }
         if index + 1 < chronology.events.count { context["next"] = .map(neighbour(index + 1, links)) }
         return context

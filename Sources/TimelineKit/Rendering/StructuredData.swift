@@ -26,8 +26,7 @@ extension ContextBuilder {
         if !people.isEmpty {
             fields.append(("attendee", .array(people.map { .object([("@type", .string("Person")), ("name", .string($0.name))]) })))
         }
-        let changes = (event.corrections + event.updates).sorted { $0.date.startInstant(dayZone: .utc) < $1.date.startInstant(dayZone: .utc) }
-        if let last = changes.last { fields.append(("dateModified", .string(last.date.startISO))) }
+        if let last = event.changeNotes(dayZone: chronology.settings.dayZone).last { fields.append(("dateModified", .string(last.date.startISO))) }
         if !event.corrections.isEmpty {
             fields.append(("correction", .array(event.corrections.map { note in
                 .object([("@type", .string("CorrectionComment")), ("text", .string(note.text)), ("datePublished", .string(note.date.startISO))])
