@@ -34,7 +34,7 @@ import Testing
         try workspace.write("Content/people/idle-aide.md", "---\nname: Idle Aide\n---\n")
         try workspace.write("Content/places/nowhere.md", "---\nname: Nowhere\n---\n")
         try workspace.write("Content/documents/unused-annex.md", "---\ntitle: Unused annex\n---\n")
-        try workspace.write("Content/articles/uncited.md", "---\ntitle: Uncited\npublished: 2025-11-30\n---\nText.\n")
+        try workspace.write("Content/articles/uncited.md", "---\ntitle: Uncited\npublished: 2025-11-30\nurl: https://example.org/uncited\n---\nText.\n")
         // An article states another date for the Geneva meeting; no dispute records it.
         try workspace.edit("Content/articles/wire-report.md", replacing: "The envoys met in Geneva “for hours” on Sunday, officials said.",
                            with: "The envoys met in Geneva “for hours” on Sunday, officials said. Anna Envoy first came to Geneva on 2 March 2025.")

@@ -62,6 +62,11 @@ import Testing
         ("\"much work", "“much work to be done”", true),
         ("Київ", "у Київі", false),
         ("Київ", "у Київ.", true),
+        // Punctuation outside ASCII is not part of a word: guillemets, dashes, ellipses.
+        ("переговоры", "«переговоры» шли", true),
+        ("talks", "the talks—which ran late", true),
+        ("late", "ran late…", true),
+        ("воры", "«переговоры»", false),
     ])
     func quotesMatchOnlyAtWordBoundaries(quote: String, body: String, matches: Bool) throws {
         #expect(try verifier(body).verify(quote, in: "moscow-talks") == matches)

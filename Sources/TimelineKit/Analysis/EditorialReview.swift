@@ -26,6 +26,7 @@ public enum EditorialReview {
             warnings.append(.warning("no event cites this article", at: at(article.source),
                                      hint: "name it in an event's sources, or remove the note"))
         }
+        warnings += SourceCoverage.warnings(chronology)
         warnings += tooManyKeyMoments(chronology)
         warnings += reportedBeforeItHappened(chronology)
         warnings += likelyDuplicates(chronology)

@@ -95,14 +95,15 @@ public struct QuoteVerifier: Sendable {
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard needle.count <= haystack.count else { return false }
         let first = needle[0]
-        let needsStartBoundary = isWordByte(first), needsEndBoundary = isWordByte(needle[needle.count - 1])
+        let needsStartBoundary = isWordCharacter(startingAt: 0, in: needle)
+        let needsEndBoundary = isWordCharacter(endingAt: needle.count, in: needle)
         var i = 0
         let last = haystack.count - needle.count
         while i <= last {
             if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) {
                 let end = i + needle.count
-                let startsWord = !needsStartBoundary || i == 0 || !isWordByte(haystack[i - 1])
-                let endsWord = !needsEndBoundary || end == haystack.count || !isWordByte(haystack[end])
+                let startsWord = !needsStartBoundary || i == 0 || !isWordCharacter(endingAt: i, in: haystack)
+                let endsWord = !needsEndBoundary || end == haystack.count || !isWordCharacter(startingAt: end, in: haystack)
                 if startsWord && endsWord { return true }
             }
             i += 1
@@ -110,8 +111,26 @@ public struct QuoteVerifier: Sendable {
         return false
     }
 
-    /// Letters and digits, ASCII or not (any byte of a multi-byte character).
+    /// Whether the character whose UTF-8 starts at `index` is a letter or
+    /// a digit: "«" and "—" are not, "ї" is.
+    private static func isWordCharacter(startingAt index: Int, in bytes: [UInt8]) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return isWordByte(lead) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count,
+              let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first else { return true }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether the character whose UTF-8 ends just before `index` is a letter or a digit.
+    private static func isWordCharacter(endingAt index: Int, in bytes: [UInt8]) -> Bool {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWordCharacter(startingAt: start, in: bytes)
+    }
+
+    /// ASCII letters and digits.
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 }

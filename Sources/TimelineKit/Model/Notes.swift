@@ -193,6 +193,9 @@ public struct Person: Sendable, Equatable {
     public var name: String
     public var role: String?
     public var country: String?
+    /// Other spellings of the name in sources ("Zelensky" for Zelenskyy),
+    /// so `check` can tell whether a source mentions them.
+    public var aliases: [String] = []
 }
 
 public struct Coordinates: Sendable, Hashable {
@@ -205,6 +208,8 @@ public struct Place: Sendable, Equatable {
     public var name: String
     public var country: String?
     public var coordinates: Coordinates?
+    /// Other spellings of the name in sources ("Kiev" for Kyiv).
+    public var aliases: [String] = []
 }
 
 public struct Document: Sendable, Equatable {

@@ -144,6 +144,35 @@ extension FieldReader {
         references(key).map(\.slug)
     }
 
+    /// A list of texts, e.g. `aliases: [Zelensky, Zelenskiy]`. One text alone
+    /// is taken as a list of one.
+    public func texts(_ key: String) -> [String] {
+        guard let value = node(key) else { return [] }
+        let entries: [Node]
+        switch value {
+        case .sequence(let sequence): entries = Array(sequence)
+        case .scalar: entries = [value]
+        default:
+            error("'\(key)' must be a list of texts, found \(Self.describe(value))", at: location(of: value),
+                  hint: "write \(key): [First spelling, Second spelling]")
+            return []
+        }
+        return entries.compactMap { entry in
+            guard case .scalar(let scalar) = entry, ScalarKind(scalar) == .text else {
+                error("each entry of '\(key)' must be text, found \(Self.describe(entry))", at: location(of: entry),
+                      hint: "put the value in quotes")
+                return nil
+            }
+            let trimmed = scalar.string.trimmingSpaces
+            if let control = trimmed.unicodeScalars.first(where: Self.isForbiddenControl) {
+                error("'\(key)' contains the control character U+\(Self.hex(control))", at: location(of: entry),
+                      hint: "remove it")
+                return nil
+            }
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+
     /// A list of nested mappings, e.g. `quotes`.
     public func mappings(_ key: String) -> [FieldReader] {
         guard let value = node(key) else { return [] }

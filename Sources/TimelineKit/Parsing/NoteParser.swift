@@ -6,8 +6,8 @@ enum NoteParser {
         "title", "date", "approximate", "place", "people", "documents", "sources",
         "tags", "status", "quotes", "disputes", "draft", "timezone", "order", "key", "corrections", "updates",
     ]
-    static let personFields = ["name", "role", "country"]
-    static let placeFields = ["name", "country", "coordinates"]
+    static let personFields = ["name", "role", "country", "aliases"]
+    static let placeFields = ["name", "country", "coordinates", "aliases"]
     static let documentFields = ["title", "date", "points", "supersedes"]
 
     static func article(_ f: FieldReader, _ source: NoteSource) -> Article? {
@@ -84,7 +84,8 @@ enum NoteParser {
 
     static func person(_ f: FieldReader, _ source: NoteSource) -> Person? {
         let name = f.text("name", required: true)
-        let person = Person(source: source, name: name ?? "", role: f.text("role"), country: f.text("country"))
+        let person = Person(source: source, name: name ?? "", role: f.text("role"), country: f.text("country"),
+                            aliases: f.texts("aliases"))
         f.reportUnknownFields(known: personFields)
         return name != nil ? person : nil
     }
@@ -92,7 +93,7 @@ enum NoteParser {
     static func place(_ f: FieldReader, _ source: NoteSource) -> Place? {
         let name = f.text("name", required: true)
         let place = Place(source: source, name: name ?? "", country: f.text("country"),
-                          coordinates: f.coordinates("coordinates"))
+                          coordinates: f.coordinates("coordinates"), aliases: f.texts("aliases"))
         f.reportUnknownFields(known: placeFields)
         return name != nil ? place : nil
     }
