@@ -35,6 +35,14 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSwap", cSettings: sanitizedC),
+        // libvips, for the images under Content/media/, and the few calls
+        // Timeline makes of it without C's variadic arguments.
+        .systemLibrary(
+            name: "CLibVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(name: "CVips", dependencies: ["CLibVips"], cSettings: sanitizedC),
         // libxml2's HTML parser, for tests that read built pages as a browser would.
         .systemLibrary(
             name: "CLibXML2",
@@ -46,6 +54,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSwap",
+                "CVips",
                 "TimelineTemplates",
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -9,9 +9,14 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Include events marked draft: true.") var drafts = false
     @Option(name: .customLong("base-url"), help: "The address the site will be served from; overrides site.yml's base_url.")
     var baseURL: String?
+    @Option(help: "Where encoded images are kept between builds (default: .timeline-cache beside the content folder).")
+    var cache: String?
 
     /// What a build reads, with `output` as where it writes.
     func buildOptions(output: String = "Public") -> BuildOptions {
-        BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts, baseURL: baseURL)
+        var options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts,
+                                   baseURL: baseURL)
+        options.cachePath = cache
+        return options
     }
 }

@@ -147,7 +147,7 @@ import Testing
             Self.genevaLine("    source: wire-report", "    source: wire-report\n    context: at the press conference"),
         ])
         BadInput.expectBuilt(run, warnings: [
-            "Content/events/geneva-meeting.md:10:1: warning: unknown field 'colour' (known fields: title, date, approximate, place, people, documents, sources, tags, status, quotes, disputes, draft, timezone, order, key, corrections, updates)",
+            "Content/events/geneva-meeting.md:10:1: warning: unknown field 'colour' (known fields: title, date, approximate, place, people, documents, sources, tags, status, quotes, disputes, draft, timezone, order, key, corrections, updates, media)",
             "Content/events/geneva-meeting.md:15:5: warning: unknown field 'context' (known fields: by, text, source)",
         ])
     }

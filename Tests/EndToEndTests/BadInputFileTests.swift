@@ -94,7 +94,7 @@ import Glibc
         let workspace = try Workspace()
         #expect(try workspace.build(["--quiet"]).status == 0)
         let plain = try snapshot(workspace.folder.path("Public"))
-        for file in filesBelow(workspace.folder.path("Content")) {
+        for file in filesBelow(workspace.folder.path("Content")) where file.hasSuffix(".md") || file.hasSuffix(".yml") {
             let url = workspace.folder.path("Content/\(file)")
             let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
             try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: url)

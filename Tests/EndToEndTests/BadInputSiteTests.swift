@@ -130,7 +130,7 @@ import Testing
         let hint = "add the file there, or every page using this template links to a missing file"
         BadInput.expectBuilt(run, warnings: [
             "Templates/index.mustache:4:22: warning: assets/filter.js is not in Templates/assets/ (\(hint))",
-            "Templates/layout.mustache:24:30: warning: {{stylesheet}} links to assets/style.css, which is not in Templates/assets/ (\(hint))",
+            "Templates/layout.mustache:32:30: warning: {{stylesheet}} links to assets/style.css, which is not in Templates/assets/ (\(hint))",
         ])
     }
 

@@ -56,7 +56,7 @@ import Testing
             "Content/events/plan-drafted.md:5:13: unknown document 'draft-onw' in documents (did you mean 'draft-one'?)",
             // Points where the quotation opened; anna-envoy's broken file is
             // not reported again as an unknown person where events name her.
-            "Content/people/anna-envoy.md:2:7: invalid YAML: found unexpected end of stream while scanning a quoted scalar (close the quotation mark)",
+            "Content/people/anna-envoy.md:2:7: invalid YAML: the text quoted here runs on to line 7 (close the quotation mark on this line)",
             "error: the build stopped at the load stage with 5 errors; nothing was written",
         ])
         #expect(before == after)
@@ -72,7 +72,7 @@ import Testing
         #expect(outcome.stderrLines == [
             "Templates/people.mustache:5:1: partial 'peeple-list' not found (create peeple-list.mustache beside it)",
             // Where the unclosed {{#name}} opened, not the {{/main}} where the parser notices it.
-            "Templates/place.mustache:6:5: template syntax error: section 'name' is opened but never closed (check the {{...}} tags on this line)",
+            "Templates/place.mustache:7:5: template syntax error: section 'name' is opened but never closed (check the {{...}} tags on this line)",
             "Templates/tag.mustache: template not found (every page kind needs its template)",
             "error: the build stopped at the templates stage with 3 errors; nothing was written",
         ])

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import Testing
+@testable import TimelineKit
 
 /// No content injects into a page (issue 7, item 2). The `hostile-story`
 /// fixture fills every text field (site title, description and author; event
@@ -55,6 +56,10 @@ import Testing
             } else if file.hasPrefix("assets/") {
                 let original = TimelineCLI.packageRoot.appendingPathComponent("Templates/\(file)")
                 #expect(try Data(contentsOf: Self.site.appendingPathComponent(file)) == Data(contentsOf: original), "\(file)")
+            } else if file.hasPrefix("media/cards/") {
+                // Hostile titles drawn as Pango markup: escaped, each card is a whole 1200×630 PNG.
+                let header = try ImageCodec.header(Array(Data(contentsOf: Self.site.appendingPathComponent(file))))
+                #expect(header.loader.lowercased().contains("png") && header.width == 1200 && header.height == 630, "\(file)")
             } else {
                 Issue.record("\(file) is written but no test here reads it")
             }

@@ -21,7 +21,8 @@ import Testing
 
     private func render(_ story: String, _ model: RenderModel) throws {
         let reference = MustacheLibrary(templates: try model.templates.sources.mapValues { try MustacheTemplate(string: $0) })
-        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates)
+        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates,
+                                         media: model.media)
         let pages = Page.all(in: model.chronology)
         #expect(pages.count > 10)
         for page in pages {

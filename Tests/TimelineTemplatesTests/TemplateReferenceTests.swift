@@ -40,7 +40,8 @@ import Testing
     static let pages: [String: [Set<String>]] = {
         var pages: [String: [Set<String>]] = [:]
         for (_, model) in (try? ShippedTemplatesTests.models()) ?? [] {
-            let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates)
+            let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates,
+                                         media: model.media)
             for page in Page.all(in: model.chronology) {
                 pages[page.template, default: []].append(paths(of: builder.context(for: page)))
             }

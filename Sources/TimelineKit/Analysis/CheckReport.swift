@@ -11,6 +11,7 @@ public struct CheckReport: Sendable {
         var notices: [String] = []
         if let chronology = result.chronology, !result.diagnostics.hasErrors {
             report.append(contentsOf: EditorialReview.warnings(chronology))
+            if let media = result.media { report.append(contentsOf: MediaReview.warnings(chronology, media)) }
             if let contentPath {
                 switch UnannouncedChanges.review(chronology, contentPath: contentPath) {
                 case .compared(let warnings): report.append(contentsOf: warnings)

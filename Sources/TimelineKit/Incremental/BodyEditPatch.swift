@@ -69,7 +69,7 @@ enum BodyEditPatch {
         }
         last.model.bodies.replace(with: replacement)
         let model = last.model, chronology = model.chronology, bodies = model.bodies
-        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: model.templates)
+        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: model.templates, media: model.media)
         var itemsChanged: Set<Int> = []
         for index in edited {
             let items = EventItems.rendered(index, builder)
@@ -101,7 +101,7 @@ enum BodyEditPatch {
                     break
                 }
             }
-            let remade = refreshFragments(of: events, in: &last.fragments, chronology, bodies)
+            let remade = refreshFragments(of: events, in: &last.fragments, chronology, bodies, model.media)
             let sink = MemorySink()
             SiteRenderer.render(model, pages: pages.sorted().compactMap { last.pages[$0] }, siteWide: remade,
                                 items: last.items, fragments: last.fragments, into: sink)
@@ -126,12 +126,13 @@ enum BodyEditPatch {
     /// Makes the site-wide parts of the events at `indexes` again; returns
     /// the site-wide files whose parts changed.
     private static func refreshFragments(of indexes: Set<Int>, in fragments: inout [EventFragments],
-                                         _ chronology: Chronology, _ bodies: NoteBodies) -> Set<SiteRenderer.SiteWideFile> {
+                                         _ chronology: Chronology, _ bodies: NoteBodies,
+                                         _ media: MediaLibrary) -> Set<SiteRenderer.SiteWideFile> {
         var remade: Set<SiteRenderer.SiteWideFile> = []
         // The feeds carry the newest events whole.
         let limit = chronology.settings.feedLimit
         for index in indexes.sorted() {
-            let old = fragments[index], new = EventFragments(index, chronology, bodies)
+            let old = fragments[index], new = EventFragments(index, chronology, bodies, media)
             if old.search != new.search { remade.insert(.search) }
             if old.vevent != new.vevent { remade.insert(.calendar) }
             if old.slide != new.slide { remade.insert(.timelineJS) }

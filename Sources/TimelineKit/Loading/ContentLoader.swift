@@ -42,7 +42,7 @@ public enum ContentLoader {
         case .failure(let problem): diagnostics.append(problem)
         }
 
-        let known = Set(NoteKind.allCases.map(\.folder) + ["site.yml"])
+        let known = Set(NoteKind.allCases.map(\.folder) + ["site.yml", "media"])
         if let names = try? FileSystem.entries(of: contentPath) {
             for name in names where !known.contains(name) && !isIgnorable(name) {
                 diagnostics.append(Diagnostic(

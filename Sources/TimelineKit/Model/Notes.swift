@@ -173,6 +173,8 @@ public struct Event: Sendable, Equatable {
     /// What was wrong and put right, and what was added, each dated.
     public var corrections: [ChangeNote] = []
     public var updates: [ChangeNote] = []
+    /// Pictures, videos and posts, in the order the page shows them.
+    public var media: [MediaItem] = []
 
     /// Its corrections and updates together, oldest first; a day sorts at
     /// its first second in `dayZone` (the site's).
@@ -196,6 +198,8 @@ public struct Person: Sendable, Equatable {
     /// Other spellings of the name in sources ("Zelensky" for Zelenskyy),
     /// so `check` can tell whether a source mentions them.
     public var aliases: [String] = []
+    /// The first image is the person's portrait.
+    public var media: [MediaItem] = []
 }
 
 public struct Coordinates: Sendable, Hashable {
@@ -210,6 +214,7 @@ public struct Place: Sendable, Equatable {
     public var coordinates: Coordinates?
     /// Other spellings of the name in sources ("Kiev" for Kyiv).
     public var aliases: [String] = []
+    public var media: [MediaItem] = []
 }
 
 public struct Document: Sendable, Equatable {
@@ -218,6 +223,7 @@ public struct Document: Sendable, Equatable {
     public var date: EventDate?
     public var points: Int?
     public var supersedes: Reference?
+    public var media: [MediaItem] = []
 }
 
 

@@ -4,11 +4,11 @@ enum NoteParser {
     static let articleFields = ["title", "published", "outlet", "author", "url", "excerpt", "archived", "language"]
     static let eventFields = [
         "title", "date", "approximate", "place", "people", "documents", "sources",
-        "tags", "status", "quotes", "disputes", "draft", "timezone", "order", "key", "corrections", "updates",
+        "tags", "status", "quotes", "disputes", "draft", "timezone", "order", "key", "corrections", "updates", "media",
     ]
-    static let personFields = ["name", "role", "country", "aliases"]
-    static let placeFields = ["name", "country", "coordinates", "aliases"]
-    static let documentFields = ["title", "date", "points", "supersedes"]
+    static let personFields = ["name", "role", "country", "aliases", "media"]
+    static let placeFields = ["name", "country", "coordinates", "aliases", "media"]
+    static let documentFields = ["title", "date", "points", "supersedes", "media"]
 
     static func article(_ f: FieldReader, _ source: NoteSource) -> Article? {
         let title = f.text("title", required: true)
@@ -76,6 +76,7 @@ enum NoteParser {
             quotes: quotes(f), disputes: disputes(f), draft: f.bool("draft"), key: f.bool("key"))
         event.corrections = changeNotes(f, .correction, zone: timezone)
         event.updates = changeNotes(f, .update, zone: timezone)
+        event.media = MediaParser.media(f)
         f.reportUnknownFields(known: eventFields)
         // A zone written wrong is reported once, not again as a missing zone.
         let zoneRead = timezone != nil || f.node("timezone") == nil
@@ -85,7 +86,7 @@ enum NoteParser {
     static func person(_ f: FieldReader, _ source: NoteSource) -> Person? {
         let name = f.text("name", required: true)
         let person = Person(source: source, name: name ?? "", role: f.text("role"), country: f.text("country"),
-                            aliases: f.texts("aliases"))
+                            aliases: f.texts("aliases"), media: MediaParser.media(f))
         f.reportUnknownFields(known: personFields)
         return name != nil ? person : nil
     }
@@ -93,7 +94,8 @@ enum NoteParser {
     static func place(_ f: FieldReader, _ source: NoteSource) -> Place? {
         let name = f.text("name", required: true)
         let place = Place(source: source, name: name ?? "", country: f.text("country"),
-                          coordinates: f.coordinates("coordinates"), aliases: f.texts("aliases"))
+                          coordinates: f.coordinates("coordinates"), aliases: f.texts("aliases"),
+                          media: MediaParser.media(f))
         f.reportUnknownFields(known: placeFields)
         return name != nil ? place : nil
     }
@@ -108,8 +110,9 @@ enum NoteParser {
         if date?.hasTime == true {
             f.error("a document's date is a day, a month or a year, without a time", at: f.valueLocation("date"))
         }
-        let document = Document(source: source, title: title ?? "", date: date, points: points,
+        var document = Document(source: source, title: title ?? "", date: date, points: points,
                                 supersedes: f.reference("supersedes"))
+        document.media = MediaParser.media(f)
         f.reportUnknownFields(known: documentFields)
         return title != nil ? document : nil
     }

@@ -25,6 +25,10 @@ public struct BuildCache {
     /// Each event's parts of the site-wide files, made with `fragmentSettings`.
     var fragments = KeyedCache<EventFragments.Inputs, EventFragments>()
     var fragmentSettings: SiteSettings?
+    /// The images the fragments and items were made with: a changed image
+    /// changes the file names they link to.
+    var fragmentMedia: MediaLibrary?
+    var itemMedia: MediaLibrary?
     /// Each event's list items, made with the templates `itemTemplates`.
     var items = KeyedCache<EventItems.Inputs, EventItems.Rendered>()
     var itemTemplates: [String: String]?
@@ -36,22 +40,24 @@ public struct BuildCache {
     /// Every event's fragments, made anew only where the kept ones were
     /// made from other inputs.
     mutating func fragments(for model: RenderModel) -> [EventFragments] {
-        if fragmentSettings != model.chronology.settings {
+        if fragmentSettings != model.chronology.settings || fragmentMedia != model.media {
             fragments.removeAll()
             fragmentSettings = model.chronology.settings
+            fragmentMedia = model.media
         }
-        return EventFragments.all(model.chronology, bodies: model.bodies, cache: &fragments)
+        return EventFragments.all(model.chronology, bodies: model.bodies, media: model.media, cache: &fragments)
     }
 
     /// Every event's list items, rendered anew only where the kept ones
     /// were made from other inputs.
     mutating func items(for model: RenderModel) -> [EventItems.Rendered] {
-        if itemTemplates != model.templates.sources {
+        if itemTemplates != model.templates.sources || itemMedia != model.media {
             items.removeAll()
             itemTemplates = model.templates.sources
+            itemMedia = model.media
         }
         let chronology = model.chronology, bodies = model.bodies
-        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: model.templates)
+        let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: model.templates, media: model.media)
         return items.values(keys: chronology.events.map(\.source.slug),
                             inputs: chronology.events.map { EventItems.Inputs($0, chronology, bodies) }) {
             EventItems.rendered($0, builder)

@@ -6,6 +6,9 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Overrides site.yml's `base_url`, e.g. for a deploy to another host.
     public var baseURL: String?
+    /// Where encoded images are kept between builds; nil for
+    /// `.timeline-cache/` beside the content folder.
+    public var cachePath: String?
     /// Counts rendered pages, when someone shows progress.
     public var progress: BuildProgress?
 

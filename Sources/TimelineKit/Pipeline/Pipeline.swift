@@ -1,11 +1,11 @@
 import Dispatch
 
 /// The named stages a build runs, in order. Each is a function from values to
-/// values; only `load` reads. `build` writes each page into a staging folder
+/// values; only `load` reads notes, and `media` the images they name. `build` writes each page into a staging folder
 /// during `render`, and `write` swaps that folder in; `check` and `serve`
 /// render into memory.
 public enum Stage: String, Sendable, CaseIterable {
-    case load, parse, link, markdown, templates, render, write
+    case load, parse, link, markdown, media, templates, render, write
 }
 
 /// What a build produced: the files (unless stopped by errors), every
@@ -25,6 +25,8 @@ public struct BuildResult: Sendable {
     public var changedFiles: [RenderedFile]?
     /// The linked site, when the build got that far (for `check`'s review).
     public var chronology: Chronology?
+    /// The published images, when the build got that far (for `check`'s review).
+    public var media: MediaLibrary?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -48,10 +50,13 @@ public enum Pipeline {
             let staging = try StagingFolder(for: options.outputPath)
             do throws(SiteWriter.Failure) {
                 let pages = Page.all(in: model.chronology)
-                try staging.makeFolders(for: assets.map(\.path), pages: pages.map { $0.path(in: model.chronology) })
+                let mediaFiles = model.media.files.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                try staging.makeFolders(for: assets.map(\.path) + mediaFiles.map(\.key), pages: pages.map { $0.path(in: model.chronology) })
                 let sink = StagingSink(staging: staging)
                 for asset in assets { try sink.write(asset.path, asset.bytes) }
                 try SiteRenderer.render(model, pages: pages, progress: options.progress, into: sink)
+                // One image in memory at a time, copied from the cache.
+                for (path, cached) in mediaFiles { try sink.write(path, try MediaFiles.read(cached, publishedAs: path)) }
                 result.pageCount = pages.count
             } catch {
                 staging.discard()
@@ -81,13 +86,15 @@ public enum Pipeline {
         cache.last = nil
         var result = BuildResult()
         guard let model = prepare(options, &result, &cache, remembering: true),
-              let assets = assets(options, model, &result) else { return result }
+              let assets = assets(options, model, &result),
+              let media = MediaFiles.readAll(model.media, &result) else { return result }
         let chronology = model.chronology
         typealias Rendered = (files: [RenderedFile], pages: Int, fragments: [EventFragments], items: [EventItems.Rendered])
         let rendered = timed(.render, &result) { () -> (Rendered, [Diagnostic]) in
             var pages = Page.all(in: chronology)
             var kept: [RenderedFile] = []
             if let last, last.model.templates.sources == model.templates.sources, last.assets == assets,
+               last.model.media == model.media,
                let affected = AffectedPages.between(last.model.chronology, last.model.bodies, chronology, model.bodies) {
                 let all = pages
                 pages = all.filter { affected.contains($0.path(in: chronology)) || last.fileIndex[$0.path(in: chronology)] == nil }
@@ -97,7 +104,7 @@ public enum Pipeline {
             let sink = MemorySink()
             let fragments = cache.fragments(for: model), items = cache.items(for: model)
             SiteRenderer.render(model, pages: pages, items: items, fragments: fragments, progress: options.progress, into: sink)
-            let files = (sink.written + kept + assets).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            let files = (sink.written + kept + assets + media).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             return ((files, pages.count, fragments, items), [])
         }
         guard !result.diagnostics.hasErrors else { return result }
@@ -153,8 +160,14 @@ public enum Pipeline {
             chronology.forgetEventMarkdown()
         }
         result.chronology = chronology
+        let media = timed(.media, &result) {
+            MediaLibrary.prepare(chronology, contentPath: options.contentPath,
+                                 cachePath: options.cachePath ?? MediaLibrary.defaultCachePath(contentPath: options.contentPath),
+                                 cardStyle: SocialCard.Style.from(templatesPath: options.templatesPath))
+        }
+        result.media = media
         guard !result.diagnostics.hasErrors, let templates else { return nil }
-        return RenderModel(chronology: chronology, bodies: bodies, templates: templates)
+        return RenderModel(chronology: chronology, bodies: bodies, templates: templates, media: media)
     }
 
     /// Each note parsed, from `cache` where its text is unchanged; the notes

@@ -14,6 +14,8 @@ struct ContextBuilder: Sendable {
     /// Every event's list items already rendered (serve keeps them), by
     /// event index; nil renders each list's items as it is written.
     var items: [EventItems.Rendered]?
+    /// The published images and social cards.
+    var media = MediaLibrary()
 
     func context(for page: Page) -> TemplateValue {
         let folder = page.folder(in: chronology)

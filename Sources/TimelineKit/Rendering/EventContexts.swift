@@ -26,6 +26,7 @@ extension ContextBuilder {
         if event.key { item["key"] = true }
         if !event.corrections.isEmpty { item["corrected"] = true }
         if let place = event.place.flatMap(placeLink(links)) { item["place"] = .map(place) }
+        if let thumbnail = thumbnail(event.media, links) { item["thumbnail"] = .map(thumbnail) }
         item["people"] = .list(event.people.compactMap(personLink(links)).map(TemplateValue.map))
         item["tags"] = .list(event.tags.map { ["name": .text($0), "href": .text(links.tag($0))] })
         // What the filter script matches on, so it works even where it cannot
@@ -70,6 +71,9 @@ extension ContextBuilder {
         let summary = bodies[.event, event.source.slug].summary
         if !summary.isEmpty { context["description"] = .text(Self.metaDescription(summary)) }
         context["ogType"] = "article"
+        context["media"] = mediaList(event.media, links)
+        if Self.hasEmbeds(event.media) { context["hasEmbeds"] = true }
+        if let image = socialImage(event.media, eventSlug: event.source.slug) { context["ogImage"] = .map(image) }
         context["jsonLD"] = .text(eventStructuredData(event, url: canonicalURL(.event(index))))
         context["documents"] = .list(event.documents.compactMap(documentLink(links)).map(TemplateValue.map))
         context["sources"] = .list(event.sources.compactMap(articleLink(links)).map(TemplateValue.map))

@@ -87,6 +87,14 @@ extension ContextBuilder {
             "bodyHTML": .text(bodies[.person, slug].html),
         ].merging(eventList(chronology.eventsByPerson[slug] ?? [], .notePage)) { a, _ in a }
         if let role = person.role { context["role"] = .text(role) }
+        // The first picture is the portrait; the rest follow the description.
+        let portraitIndex = person.media.firstIndex { $0.imagePath != nil }
+        if let portraitIndex, case .list(let pictures) = mediaList([person.media[portraitIndex]], links), let portrait = pictures.first {
+            context["portrait"] = portrait
+        }
+        context["media"] = mediaList(person.media.enumerated().filter { $0.offset != portraitIndex }.map(\.element), links)
+        if let image = socialImage(person.media) { context["ogImage"] = .map(image) }
+        if Self.hasEmbeds(person.media) { context["hasEmbeds"] = true }
         if let country = person.country { context["country"] = .text(country) }
         let quotes = inListOrder(chronology.quotesByPerson[slug] ?? []).map { location -> TemplateValue in
             let event = chronology.events[location.event]
@@ -124,6 +132,9 @@ extension ContextBuilder {
             "bodyHTML": .text(bodies[.place, slug].html),
         ].merging(eventList(chronology.eventsByPlace[slug] ?? [], .notePage)) { a, _ in a }
         if let country = place.country { context["country"] = .text(country) }
+        context["media"] = mediaList(place.media, links)
+        if let image = socialImage(place.media) { context["ogImage"] = .map(image) }
+        if Self.hasEmbeds(place.media) { context["hasEmbeds"] = true }
         if let c = place.coordinates {
             context["coordinates"] = .text(Self.degrees(c.latitude, "N", "S") + ", " + Self.degrees(c.longitude, "E", "W"))
         }
@@ -153,6 +164,9 @@ extension ContextBuilder {
             "bodyHTML": .text(bodies[.document, slug].html),
         ].merging(eventList(chronology.eventsByDocument[slug] ?? [], .notePage)) { a, _ in a }
         if let date = document.date { context["date"] = .text(date.display) }
+        context["media"] = mediaList(document.media, links)
+        if let image = socialImage(document.media) { context["ogImage"] = .map(image) }
+        if Self.hasEmbeds(document.media) { context["hasEmbeds"] = true }
         if let points = document.points { context["points"] = .text(String(points)) }
         if let older = document.supersedes.flatMap(documentLink(links)) { context["supersedes"] = .map(older) }
         let newer = (chronology.supersededBy[slug] ?? []).compactMap { documentLink(links)(reference($0)) }

@@ -6,6 +6,7 @@ struct RenderModel: Sendable {
     var chronology: Chronology
     var bodies: NoteBodies
     let templates: TemplateSet
+    var media = MediaLibrary()
 }
 
 /// The render stage, the one way pages are made: the pages asked for, each
@@ -29,7 +30,8 @@ public enum SiteRenderer {
         items: [EventItems.Rendered]? = nil, fragments: [EventFragments]? = nil, progress: BuildProgress? = nil,
         into sink: Sink
     ) throws(Sink.Failure) {
-        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates, items: items)
+        let builder = ContextBuilder(chronology: model.chronology, bodies: model.bodies, templates: model.templates, items: items,
+                                     media: model.media)
         progress?.starting(pages: pages.count)
         let failed = Atomic<Bool>(false)
         let failures = parallelMap(pages) { page -> Sink.Failure? in

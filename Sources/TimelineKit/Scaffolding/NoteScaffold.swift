@@ -145,7 +145,7 @@ public enum NoteScaffold {
                 field("quotes: []", "- {by: PERSON, text: \"...\", source: ARTICLE}"),
                 field("disputes: []", "- {about: \"...\", claims: [{source: ARTICLE, says: \"...\"}, ...], finding: {text: \"...\", sources: [ARTICLE]}}"),
                 field("# draft: true", "left out unless built with --drafts"),
-            ]
+            ] + mediaHint
             body = "What happened, in your own words."
         case .article:
             lines = [
@@ -164,14 +164,16 @@ public enum NoteScaffold {
                 "name: " + quoted(title),
                 field("# role: ROLE", "e.g. \"Special envoy\""),
                 field("# country: COUNTRY"),
-            ]
+                field("# aliases: []", "other spellings sources use, e.g. [Zelensky]"),
+            ] + mediaHint
             body = "Who they are, in a sentence or two."
         case .place:
             lines = [
                 "name: " + quoted(title),
                 field("# country: COUNTRY"),
                 field("# coordinates: [LAT, LON]", "in degrees, e.g. [50.4501, 30.5234]"),
-            ]
+                field("# aliases: []", "other spellings sources use, e.g. [Kiev]"),
+            ] + mediaHint
             body = "Where it is and why it matters here, in a sentence or two."
         case .document:
             lines = [
@@ -180,11 +182,22 @@ public enum NoteScaffold {
                     ?? field("# date: YYYY-MM-DD", dateHint),
                 field("# points: N", "how many points it has"),
                 field("# supersedes: SLUG", "the file in documents/ it replaces"),
-            ]
+            ] + mediaHint
             body = "What the document is and what it proposes, in a few sentences."
         }
         return "---\n" + lines.joined(separator: "\n") + "\n---\n\n" + body + "\n"
     }
+
+    /// A commented `media:` entry: a picture from Content/media/ with what
+    /// every picture needs, or a video's or post's address.
+    private static let mediaHint = [
+        "# media:",
+        field("#   - src: media/NAME.jpg", "a JPEG, PNG, WebP or GIF in Content/media/, or a YouTube, Vimeo, Bluesky, X, Mastodon or DocumentCloud https address"),
+        field("#     alt: \"...\"", "what the picture shows, for readers who cannot see it (\"\" if decorative)"),
+        field("#     caption: \"...\""),
+        field("#     credit: \"Photo: NAME / AGENCY\""),
+        field("#     license: CC BY 4.0", "when it has one"),
+    ]
 
     /// A front matter line with an explanation aligned to the right of it.
     private static func field(_ text: String, _ comment: String? = nil) -> String {

@@ -23,6 +23,9 @@ enum AtomFeed {
             xml += "    <title>\(e(item.event.title))</title>\n"
             xml += "    <id>\(e(item.id))</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(e(item.url))\"/>\n"
+            if let media = item.media, let type = media.mimeType, let length = media.length {
+                xml += "    <link rel=\"enclosure\" type=\"\(type)\" length=\"\(length)\" href=\"\(e(media.url))\"/>\n"
+            }
             xml += "    <published>\(item.published.rfc3339)</published>\n"
             xml += "    <updated>\(item.updated.rfc3339)</updated>\n"
             if !item.summary.isEmpty { xml += "    <summary type=\"text\">\(e(item.summary))</summary>\n" }

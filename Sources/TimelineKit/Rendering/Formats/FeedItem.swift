@@ -14,8 +14,9 @@ struct FeedItem {
     let summary: String
     /// Body HTML with links made absolute (or root-relative), for feed readers.
     let contentHTML: String
+    let media: FeedMedia?
 
-    init(_ event: Event, in chronology: Chronology, bodies: NoteBodies) {
+    init(_ event: Event, in chronology: Chronology, bodies: NoteBodies, media library: MediaLibrary = MediaLibrary()) {
         self.event = event
         let slug = event.source.slug
         let path = "events/\(slug)/"
@@ -29,6 +30,7 @@ struct FeedItem {
         let body = bodies[.event, slug]
         summary = body.summary
         contentHTML = body.html.replacingAll("href=\"../../", with: "href=\"" + (base ?? ""))
+        media = FeedMedia(event, media: library, base: base)
     }
 
     /// `tag:timeline.invalid,2000:SITE/events/SLUG` (RFC 4151). The `.invalid`
@@ -40,13 +42,13 @@ struct FeedItem {
     }
 
     /// Newest first, as feed readers list them.
-    static func all(_ chronology: Chronology, bodies: NoteBodies) -> [FeedItem] {
-        newest(chronology, bodies: bodies, limit: 0)
+    static func all(_ chronology: Chronology, bodies: NoteBodies, media: MediaLibrary = MediaLibrary()) -> [FeedItem] {
+        newest(chronology, bodies: bodies, media: media, limit: 0)
     }
 
     /// The `limit` newest, newest first; all when `limit` is 0.
-    static func newest(_ chronology: Chronology, bodies: NoteBodies, limit: Int) -> [FeedItem] {
+    static func newest(_ chronology: Chronology, bodies: NoteBodies, media: MediaLibrary, limit: Int) -> [FeedItem] {
         let events = limit > 0 ? chronology.events.suffix(limit) : chronology.events[...]
-        return events.reversed().map { FeedItem($0, in: chronology, bodies: bodies) }
+        return events.reversed().map { FeedItem($0, in: chronology, bodies: bodies, media: media) }
     }
 }

@@ -30,6 +30,14 @@ enum TimelineJSExport {
         if let end = event.date.end { slide.append(("end_date", date(end, event.date.endTime))) }
         slide.append(("display_date", .string(event.date.display)))
         slide.append(("text", .object([("headline", .string(XMLText.escape(event.title))), ("text", .string(item.contentHTML))])))
+        if let media = item.media {
+            var fields: [(String, JSON)] = [("url", .string(media.url))]
+            if let caption = media.caption { fields.append(("caption", .string(XMLText.escape(caption)))) }
+            if let credit = media.credit { fields.append(("credit", .string(XMLText.escape(credit)))) }
+            if let alt = media.alt { fields.append(("alt", .string(alt))) }
+            if let thumbnail = media.thumbnail { fields.append(("thumbnail", .string(thumbnail))) }
+            slide.append(("media", .object(fields)))
+        }
         if let first = event.tags.first { slide.append(("group", .string(first))) }
         slide.append(("unique_id", .string(event.source.slug)))
         return .object(slide)

@@ -30,8 +30,8 @@ struct EventFragments {
         }
     }
 
-    init(_ index: Int, _ chronology: Chronology, _ bodies: NoteBodies) {
-        let item = FeedItem(chronology.events[index], in: chronology, bodies: bodies)
+    init(_ index: Int, _ chronology: Chronology, _ bodies: NoteBodies, _ media: MediaLibrary) {
+        let item = FeedItem(chronology.events[index], in: chronology, bodies: bodies, media: media)
         search = SearchIndex.entry(item.event, bodies: bodies).serializedBytes()
         vevent = ICalendar.vevent(item, chronology)
         slide = TimelineJSExport.slide(item).serializedBytes(pretty: true, indent: TimelineJSExport.slideDepth)
@@ -40,10 +40,11 @@ struct EventFragments {
 
     /// Every event's fragments, in chronological order, made anew only
     /// where `cache` holds none from the same inputs.
-    static func all(_ chronology: Chronology, bodies: NoteBodies, cache: inout KeyedCache<Inputs, EventFragments>) -> [EventFragments] {
+    static func all(_ chronology: Chronology, bodies: NoteBodies, media: MediaLibrary,
+                    cache: inout KeyedCache<Inputs, EventFragments>) -> [EventFragments] {
         let events = chronology.events
         return cache.values(keys: events.map(\.source.slug), inputs: events.map { Inputs($0, chronology, bodies) }) {
-            EventFragments($0, chronology, bodies)
+            EventFragments($0, chronology, bodies, media)
         }
     }
 }

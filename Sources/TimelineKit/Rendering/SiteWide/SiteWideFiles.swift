@@ -32,7 +32,7 @@ enum SiteWideFiles {
             for start in stride(from: 0, to: events.count, by: slice) {
                 let range = start..<min(start + slice, events.count)
                 let made = fragments.map { Array($0[range]) }
-                    ?? parallelMap(Array(range)) { EventFragments($0, chronology, bodies) }
+                    ?? parallelMap(Array(range)) { EventFragments($0, chronology, bodies, model.media) }
                 for (offset, fragment) in made.enumerated() {
                     for (file, list) in zip(files, lists) {
                         if start + offset > 0 { try file.write(list.2.separator) }
@@ -47,7 +47,7 @@ enum SiteWideFiles {
             }
         }
         if only.contains(.feeds) {
-            let items = FeedItem.newest(chronology, bodies: bodies, limit: chronology.settings.feedLimit)
+            let items = FeedItem.newest(chronology, bodies: bodies, media: model.media, limit: chronology.settings.feedLimit)
             let feeds = [AtomFeed.render(chronology, items: items), JSONFeed.render(chronology, items: items), ChangesFeed.render(chronology)]
             for feed in feeds {
                 try sink.write(feed.path, feed.bytes)
