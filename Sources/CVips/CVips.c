@@ -18,12 +18,21 @@ static void copy_error(char *error, const char *fallback) {
     vips_error_clear();
 }
 
+/* libvips reports a damaged tile as a GLib warning on standard error, which
+ * would mix with Timeline's own diagnostics; the failure itself comes back
+ * as an error from the call, and that is what Timeline reports. */
+static void drop_message(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
 static void start_once(void) {
     if (VIPS_INIT("timeline")) {
         copy_error(startError, "libvips did not start");
         started = -1;
         return;
     }
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG,
+                      drop_message, NULL);
     vips_concurrency_set(1);
     vips_cache_set_max(0);
     vips_cache_set_max_mem(0);

@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import subprocess
 import threading
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
-from support import (CHROMEDRIVER, DESKTOP, PUBLIC, REPO, SCREENSHOTS, SMALL_STORY, TEMPLATES,
-                     TIMELINE, Site, console_problems, set_viewport)
+from support import (DESKTOP, PUBLIC, REPO, SCREENSHOTS, SMALL_STORY, TEMPLATES, TIMELINE, Site,
+                     console_problems, new_chromium, set_viewport)
 
 
 # ---------------------------------------------------------------- the sites
@@ -91,28 +88,9 @@ def small(sites) -> Site:
 # -------------------------------------------------------------- the browser
 
 
-def _chromium_binary():
-    # Debian's /usr/bin/chromium is a shell wrapper around this binary.
-    for candidate in ("/usr/lib/chromium/chromium", "/usr/bin/chromium"):
-        if os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="session")
 def driver():
-    options = webdriver.ChromeOptions()
-    binary = _chromium_binary()
-    if binary:
-        options.binary_location = binary
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
-                     "--lang=en-US", f"--window-size={DESKTOP[0]},{DESKTOP[1]}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    browser.set_page_load_timeout(30)
-    browser.set_script_timeout(30)
+    browser = new_chromium()
     yield browser
     browser.quit()
 

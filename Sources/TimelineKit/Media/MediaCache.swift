@@ -57,9 +57,11 @@ struct MediaCache: Sendable {
     }
 
     /// Writes an entry's files and manifest into a temporary folder and
-    /// renames it to its key. A cache that cannot be written costs the next
-    /// build the work again, nothing more, so failures are not errors.
-    func store(_ key: String, _ entry: Entry, bytes: [[UInt8]]) {
+    /// renames it to its key; whether the entry is there now. A cache that
+    /// cannot be written costs the next build the work again, nothing more:
+    /// the caller keeps the bytes in memory and warns.
+    @discardableResult
+    func store(_ key: String, _ entry: Entry, bytes: [[UInt8]]) -> Bool {
         let manager = FileManager.default
         let temporary = ContentLoader.join(folder, ".\(key).\(getpid()).\(UInt64.random(in: 0...UInt64.max))")
         do {
@@ -72,8 +74,10 @@ struct MediaCache: Sendable {
             try Data(manifest.utf8).write(to: URL(fileURLWithPath: ContentLoader.join(temporary, "manifest.txt")))
             let final = ContentLoader.join(folder, key)
             if rename(temporary, final) != 0 { try? manager.removeItem(atPath: temporary) }
+            return self.entry(key) != nil
         } catch {
             try? manager.removeItem(atPath: temporary)
+            return false
         }
     }
 

@@ -11,11 +11,16 @@ public struct MediaLibrary: Sendable, Equatable {
     /// Each event's drawn social card, by event slug, when it has no image
     /// and the site has a base_url (without one no page names a card).
     public var cards: [String: PublishedImage] = [:]
-    /// Every file to publish, by its path under `Public/`, and the cache
-    /// file it is copied from.
-    public var files: [String: String] = [:]
+    /// Every file to publish, by its path under `Public/`, and where its
+    /// bytes are.
+    public var files: [String: MediaFileSource] = [:]
 
     public init() {}
+
+    /// The events whose social card is new, gone or drawn anew since `last`.
+    func changedCards(since last: MediaLibrary) -> Set<String> {
+        Set(cards.keys).union(last.cards.keys).filter { cards[$0] != last.cards[$0] }
+    }
 
     /// Where a build keeps its cache when not told: beside `Content/`.
     public static func defaultCachePath(contentPath: String) -> String {
@@ -43,12 +48,14 @@ public struct MediaLibrary: Sendable, Equatable {
             ImagePublisher.publish(src, contentPath: contentPath, cache: cache, index: index)
         }
         var newIndex = index
+        var uncached = false
         for (src, outcome) in zip(sources, outcomes) {
             switch outcome {
             case .success(let published):
                 library.images[src] = published.image
-                for variant in published.image.variants { library.files[variant.path] = published.cacheFiles[variant.path] }
+                library.files.merge(published.files) { a, _ in a }
                 newIndex[published.realPath] = published.known
+                uncached = uncached || published.uncached
             case .failure(let problem):
                 for location in references[src] ?? [] {
                     diagnostics.append(.error(problem.message(src), at: location, hint: problem.hint(src)))
@@ -56,21 +63,27 @@ public struct MediaLibrary: Sendable, Equatable {
             }
         }
         if newIndex != index { cache.saveIndex(newIndex) }
-        let cards = parallelMap(cardEvents.map(\.source.slug)) { slug -> (String, Result<(PublishedImage, String), ImageCodec.Failure>) in
+        let cards = parallelMap(cardEvents.map(\.source.slug)) { slug -> (String, Result<(PublishedImage, MediaFileSource, cached: Bool), ImageCodec.Failure>) in
             let event = chronology.events[chronology.eventIndex[slug]!]
             return (slug, SocialCard.draw(for: event, siteTitle: chronology.settings.title, style: cardStyle, cache: cache))
         }
         for (slug, outcome) in cards {
             switch outcome {
-            case .success(let (card, file)):
+            case .success(let (card, source, cached)):
                 library.cards[slug] = card
-                library.files[card.largest.path] = file
+                library.files[card.largest.path] = source
+                uncached = uncached || !cached
             case .failure(let failure):
                 let event = chronology.events[chronology.eventIndex[slug]!]
                 diagnostics.append(.error("the social card could not be drawn: \(failure.reason)",
                                           at: SourceLocation(file: event.source.file, line: event.source.titleLine, column: 1),
                                           hint: "install fonts-dejavu-core, or give the event an image"))
             }
+        }
+        if uncached {
+            diagnostics.append(Diagnostic(
+                .warning, file: cache.folder, "cannot write the image cache: pictures are kept in memory for this build",
+                hint: "every build will encode them again; make the folder writable or pass --cache DIR"))
         }
         return (library, diagnostics)
     }

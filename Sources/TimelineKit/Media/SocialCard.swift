@@ -32,30 +32,34 @@ enum SocialCard {
     static let settings = "card v1; 1200x630; png 9"
 
     /// The card for `event`: from the cache when drawn before, else drawn
-    /// and cached. Returns the image and its cache file.
+    /// and cached (or kept in memory when the cache cannot be written).
+    /// Returns the image, where its bytes are, and whether they are cached.
     static func draw(for event: Event, siteTitle: String, style: Style, cache: MediaCache)
-        -> Result<(PublishedImage, String), ImageCodec.Failure> {
+        -> Result<(PublishedImage, MediaFileSource, cached: Bool), ImageCodec.Failure> {
         let markup = markup(siteTitle: siteTitle, title: event.title, date: event.date.display)
         let key = ImageCodec.sha256(Array("\(settings)\n\(Style.font)\n\(style.background) \(style.foreground)\n\(markup)".utf8))
         let path = "media/cards/\(event.source.slug)-\(key.prefix(8)).png"
+        let file = MediaCache.File(format: .png, width: 1200, height: 630, name: "card.png")
+        var source = MediaFileSource.cached(cache.path(key, file.name))
+        var bytes = FileSystem.size(of: cache.path(key, file.name)) ?? 0
+        var cached = true
         if cache.entry(key) == nil {
+            let png: [UInt8]
             do {
-                let png = try ImageCodec.card(markup: markup, font: "\(Style.font) 34", background: style.background,
-                                              foreground: style.foreground)
-                let file = MediaCache.File(format: .png, width: 1200, height: 630, name: "card.png")
-                cache.store(key, MediaCache.Entry(sourceBytes: png.count, sourceWidth: 1200, sourceHeight: 630, files: [file]),
-                            bytes: [png])
+                png = try ImageCodec.card(markup: markup, font: "\(Style.font) 34", background: style.background,
+                                          foreground: style.foreground)
             } catch {
                 return .failure(error)
             }
+            bytes = png.count
+            if !cache.store(key, MediaCache.Entry(sourceBytes: png.count, sourceWidth: 1200, sourceHeight: 630, files: [file]),
+                            bytes: [png]) {
+                source = .bytes(png)
+                cached = false
+            }
         }
-        guard cache.entry(key) != nil else {
-            return .failure(ImageCodec.Failure(reason: "the cache folder \(cache.folder) cannot be written"))
-        }
-        let variant = PublishedImage.Variant(path: path, width: 1200, height: 630, format: .png,
-                                             bytes: FileSystem.size(of: cache.path(key, "card.png")) ?? 0)
-        return .success((PublishedImage(variants: [variant], sourceBytes: 0, sourceWidth: 1200, sourceHeight: 630),
-                         cache.path(key, "card.png")))
+        let variant = PublishedImage.Variant(path: path, width: 1200, height: 630, format: .png, bytes: bytes)
+        return .success((PublishedImage(variants: [variant], sourceBytes: 0, sourceWidth: 1200, sourceHeight: 630), source, cached))
     }
 
     /// Site title small, the event's title large and bold, the date below.

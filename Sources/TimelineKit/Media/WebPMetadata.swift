@@ -19,6 +19,7 @@ enum WebPMetadata {
             if !["EXIF", "XMP ", "ICCP"].contains(fourCC) { chunks.append(bytes[offset..<min(end, bytes.count)]) }
             offset = end
         }
+        guard offset >= bytes.count else { return bytes }
         var body: [UInt8] = Array("WEBP".utf8)
         for chunk in chunks {
             var chunk = Array(chunk)

@@ -10,6 +10,10 @@ enum MediaParser {
                 m.reportUnknownFields(known: fields)
                 f.absorb(m)
             }
+            // Every field is read first, so an entry refused for its `src`
+            // does not also report its other fields as unknown.
+            let alt = m.node("alt") == nil ? nil : (m.text("alt") ?? "")
+            let caption = m.text("caption"), credit = m.text("credit"), license = m.text("license")
             guard let src = m.text("src") else {
                 if m.node("src") == nil {
                     m.error("media entry is missing 'src'", at: m.start,
@@ -18,10 +22,8 @@ enum MediaParser {
                 return nil
             }
             let at = m.valueLocation("src")
-            let alt = m.node("alt") == nil ? nil : (m.text("alt") ?? "")
             let item = { (source: MediaItem.Source) in
-                MediaItem(source: source, alt: alt, caption: m.text("caption"), credit: m.text("credit"),
-                          license: m.text("license"), location: at)
+                MediaItem(source: source, alt: alt, caption: caption, credit: credit, license: license, location: at)
             }
             if let scheme = scheme(of: src) {
                 switch RemoteMedia.recognise(src) {

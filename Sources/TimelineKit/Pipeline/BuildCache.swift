@@ -25,10 +25,11 @@ public struct BuildCache {
     /// Each event's parts of the site-wide files, made with `fragmentSettings`.
     var fragments = KeyedCache<EventFragments.Inputs, EventFragments>()
     var fragmentSettings: SiteSettings?
-    /// The images the fragments and items were made with: a changed image
-    /// changes the file names they link to.
-    var fragmentMedia: MediaLibrary?
-    var itemMedia: MediaLibrary?
+    /// The pictures the fragments and items were made with: a changed
+    /// picture changes the file names they link to. (Social cards appear in
+    /// neither.)
+    var fragmentMedia: [String: PublishedImage]?
+    var itemMedia: [String: PublishedImage]?
     /// Each event's list items, made with the templates `itemTemplates`.
     var items = KeyedCache<EventItems.Inputs, EventItems.Rendered>()
     var itemTemplates: [String: String]?
@@ -40,10 +41,10 @@ public struct BuildCache {
     /// Every event's fragments, made anew only where the kept ones were
     /// made from other inputs.
     mutating func fragments(for model: RenderModel) -> [EventFragments] {
-        if fragmentSettings != model.chronology.settings || fragmentMedia != model.media {
+        if fragmentSettings != model.chronology.settings || fragmentMedia != model.media.images {
             fragments.removeAll()
             fragmentSettings = model.chronology.settings
-            fragmentMedia = model.media
+            fragmentMedia = model.media.images
         }
         return EventFragments.all(model.chronology, bodies: model.bodies, media: model.media, cache: &fragments)
     }
@@ -51,10 +52,10 @@ public struct BuildCache {
     /// Every event's list items, rendered anew only where the kept ones
     /// were made from other inputs.
     mutating func items(for model: RenderModel) -> [EventItems.Rendered] {
-        if itemTemplates != model.templates.sources || itemMedia != model.media {
+        if itemTemplates != model.templates.sources || itemMedia != model.media.images {
             items.removeAll()
             itemTemplates = model.templates.sources
-            itemMedia = model.media
+            itemMedia = model.media.images
         }
         let chronology = model.chronology, bodies = model.bodies
         let builder = ContextBuilder(chronology: chronology, bodies: bodies, templates: model.templates, media: model.media)

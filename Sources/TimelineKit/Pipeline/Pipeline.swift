@@ -87,17 +87,22 @@ public enum Pipeline {
         var result = BuildResult()
         guard let model = prepare(options, &result, &cache, remembering: true),
               let assets = assets(options, model, &result),
-              let media = MediaFiles.readAll(model.media, &result) else { return result }
+              let media = MediaFiles.readAll(model.media, last: last, &result) else { return result }
         let chronology = model.chronology
         typealias Rendered = (files: [RenderedFile], pages: Int, fragments: [EventFragments], items: [EventItems.Rendered])
         let rendered = timed(.render, &result) { () -> (Rendered, [Diagnostic]) in
             var pages = Page.all(in: chronology)
             var kept: [RenderedFile] = []
             if let last, last.model.templates.sources == model.templates.sources, last.assets == assets,
-               last.model.media == model.media,
+               last.model.media.images == model.media.images,
                let affected = AffectedPages.between(last.model.chronology, last.model.bodies, chronology, model.bodies) {
+                // A social card is named only by its own event's page.
+                let cards = model.media.changedCards(since: last.model.media).map { "events/\($0)/index.html" }
                 let all = pages
-                pages = all.filter { affected.contains($0.path(in: chronology)) || last.fileIndex[$0.path(in: chronology)] == nil }
+                pages = all.filter {
+                    let path = $0.path(in: chronology)
+                    return affected.contains(path) || cards.contains(path) || last.fileIndex[path] == nil
+                }
                 let chosen = Set(pages.map { $0.path(in: chronology) })
                 kept = all.map { $0.path(in: chronology) }.filter { !chosen.contains($0) }.map { last.result.files[last.fileIndex[$0]!] }
             }

@@ -4,23 +4,30 @@ import TimelineTemplates
 /// credit; a card for a video or post; the thumbnail lists show; and the
 /// image a shared link shows (`og:image`).
 extension ContextBuilder {
-    /// The content column is at most 46rem wide (style.css's `--max`).
-    static let imageSizes = "(min-width: 46rem) 46rem, 100vw"
+    /// How wide pictures show: the content column, at most 46rem less its
+    /// 1rem padding on each side (style.css's `--max` and `.wrap`).
+    static let imageSizes = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
+    /// A person's portrait: floated, `min(12rem, 40%)` of the column.
+    static let portraitSizes = "(min-width: 30rem) 12rem, 40vw"
 
     /// Each item of `media`, in order. The first picture of a page loads at
-    /// once (it is near the top); the others when the reader nears them.
-    func mediaList(_ media: [MediaItem], _ links: PageLinks) -> TemplateValue {
-        var firstImage = true
+    /// once (it is near the top), unless `eagerFirst` is false because one
+    /// above it already did; the others when the reader nears them.
+    func mediaList(_ media: [MediaItem], _ links: PageLinks, eagerFirst: Bool = true,
+                   sizes: String = Self.imageSizes) -> TemplateValue {
+        var firstImage = eagerFirst
         return .list(media.compactMap { item -> TemplateValue? in
             var context: TemplateContext = [:]
             if let caption = item.caption { context["caption"] = .text(caption) }
             if let credit = item.credit { context["credit"] = .text(credit) }
             if let license = item.license { context["license"] = .text(license) }
             if item.caption != nil || item.credit != nil || item.license != nil { context["captioned"] = true }
+            // A card's caption is its link's text: its figcaption credits only.
+            if item.credit != nil || item.license != nil { context["credited"] = true }
             switch item.source {
             case .image(let path):
                 guard let image = self.media.images[path] else { return nil }
-                context["image"] = .map(picture(image, alt: item.alt ?? "", links, eager: firstImage))
+                context["image"] = .map(picture(image, alt: item.alt ?? "", links, eager: firstImage, sizes: sizes))
                 firstImage = false
             case .remote(let remote):
                 context["embed"] = [
@@ -37,7 +44,8 @@ extension ContextBuilder {
 
     /// `<picture>`'s parts: WebP and fallback `srcset`s, the fallback's
     /// middle width as `src`, and the size that reserves its space.
-    func picture(_ image: PublishedImage, alt: String, _ links: PageLinks, eager: Bool) -> TemplateContext {
+    func picture(_ image: PublishedImage, alt: String, _ links: PageLinks, eager: Bool,
+                 sizes: String = Self.imageSizes) -> TemplateContext {
         func srcset(_ variants: [PublishedImage.Variant]) -> String {
             variants.map { "\(links.root)\($0.path) \($0.width)w" }.joined(separator: ", ")
         }
@@ -48,7 +56,7 @@ extension ContextBuilder {
             "srcset": .text(srcset(fallback)),
             "webpSrcset": .text(srcset(image.webp)),
             "type": .text(middle.mimeType),
-            "sizes": .text(Self.imageSizes),
+            "sizes": .text(sizes),
             "width": .text(String(image.width)),
             "height": .text(String(image.height)),
             "alt": .text(alt),

@@ -89,10 +89,12 @@ extension ContextBuilder {
         if let role = person.role { context["role"] = .text(role) }
         // The first picture is the portrait; the rest follow the description.
         let portraitIndex = person.media.firstIndex { $0.imagePath != nil }
-        if let portraitIndex, case .list(let pictures) = mediaList([person.media[portraitIndex]], links), let portrait = pictures.first {
+        if let portraitIndex, case .list(let pictures) = mediaList([person.media[portraitIndex]], links, sizes: Self.portraitSizes),
+           let portrait = pictures.first {
             context["portrait"] = portrait
         }
-        context["media"] = mediaList(person.media.enumerated().filter { $0.offset != portraitIndex }.map(\.element), links)
+        context["media"] = mediaList(person.media.enumerated().filter { $0.offset != portraitIndex }.map(\.element), links,
+                                     eagerFirst: portraitIndex == nil)
         if let image = socialImage(person.media) { context["ogImage"] = .map(image) }
         if Self.hasEmbeds(person.media) { context["hasEmbeds"] = true }
         if let country = person.country { context["country"] = .text(country) }

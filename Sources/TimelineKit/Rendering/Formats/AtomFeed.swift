@@ -23,7 +23,7 @@ enum AtomFeed {
             xml += "    <title>\(e(item.event.title))</title>\n"
             xml += "    <id>\(e(item.id))</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(e(item.url))\"/>\n"
-            if let media = item.media, let type = media.mimeType, let length = media.length {
+            if let media = item.picture, let type = media.mimeType, let length = media.length {
                 xml += "    <link rel=\"enclosure\" type=\"\(type)\" length=\"\(length)\" href=\"\(e(media.url))\"/>\n"
             }
             xml += "    <published>\(item.published.rfc3339)</published>\n"

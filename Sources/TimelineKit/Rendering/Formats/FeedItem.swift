@@ -14,7 +14,10 @@ struct FeedItem {
     let summary: String
     /// Body HTML with links made absolute (or root-relative), for feed readers.
     let contentHTML: String
+    /// Its first item, for timeline.json's slide.
     let media: FeedMedia?
+    /// Its first picture, for the feeds.
+    let picture: FeedMedia?
 
     init(_ event: Event, in chronology: Chronology, bodies: NoteBodies, media library: MediaLibrary = MediaLibrary()) {
         self.event = event
@@ -31,6 +34,7 @@ struct FeedItem {
         summary = body.summary
         contentHTML = body.html.replacingAll("href=\"../../", with: "href=\"" + (base ?? ""))
         media = FeedMedia(event, media: library, base: base)
+        picture = FeedMedia(event, media: library, base: base, picturesOnly: true)
     }
 
     /// `tag:timeline.invalid,2000:SITE/events/SLUG` (RFC 4151). The `.invalid`

@@ -11,9 +11,11 @@ struct FeedMedia: Equatable {
     var credit: String?
     var alt: String?
 
-    /// `base` is `base_url`, or nil for links from the site root.
-    init?(_ event: Event, media library: MediaLibrary, base: String?) {
-        guard let item = event.media.first else { return nil }
+    /// The event's first item, or with `picturesOnly` its first picture (a
+    /// feed's enclosure, as the page's og:image). `base` is `base_url`, or
+    /// nil for links from the site root.
+    init?(_ event: Event, media library: MediaLibrary, base: String?, picturesOnly: Bool = false) {
+        guard let item = picturesOnly ? event.media.first(where: { $0.imagePath != nil }) : event.media.first else { return nil }
         caption = item.caption
         credit = item.credit
         alt = item.alt

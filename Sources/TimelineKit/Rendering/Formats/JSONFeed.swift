@@ -23,7 +23,7 @@ enum JSONFeed {
             fields.append(("title", .string(item.event.title)))
             fields.append(("content_html", .string(AtomFeed.contentHTML(item))))
             // JSON Feed's `image` is a URL; without base_url it is relative to the feed.
-            if let media = item.media, media.mimeType != nil { fields.append(("image", .string(media.url))) }
+            if let media = item.picture { fields.append(("image", .string(media.url))) }
             if !item.summary.isEmpty { fields.append(("summary", .string(item.summary))) }
             fields.append(("date_published", .string(item.published.rfc3339)))
             fields.append(("date_modified", .string(item.updated.rfc3339)))
