@@ -55,8 +55,12 @@ public enum Pipeline {
                 let sink = StagingSink(staging: staging)
                 for asset in assets { try sink.write(asset.path, asset.bytes) }
                 try SiteRenderer.render(model, pages: pages, progress: options.progress, into: sink)
-                // One image in memory at a time, copied from the cache.
-                for (path, cached) in mediaFiles { try sink.write(path, try MediaFiles.read(cached, publishedAs: path)) }
+                // Linked from the cache where the file system allows; else
+                // copied, one image in memory at a time.
+                for (path, source) in mediaFiles {
+                    if case .cached(let file) = source, staging.link(path, to: file) { continue }
+                    try sink.write(path, try MediaFiles.read(source, publishedAs: path))
+                }
                 result.pageCount = pages.count
             } catch {
                 staging.discard()
@@ -165,6 +169,9 @@ public enum Pipeline {
             chronology.forgetEventMarkdown()
         }
         result.chronology = chronology
+        // Pictures are encoded only for notes that are right: a typo should
+        // not wait minutes for 200 pictures before it is reported.
+        guard !result.diagnostics.hasErrors else { return nil }
         let media = timed(.media, &result) {
             MediaLibrary.prepare(chronology, contentPath: options.contentPath,
                                  cachePath: options.cachePath ?? MediaLibrary.defaultCachePath(contentPath: options.contentPath),
