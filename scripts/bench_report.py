@@ -490,3 +490,180 @@ def size_line(result, labels):
 def target_lines(target_rows):
     """The console list of the targets."""
     return ["  %-12s %s: %s" % (status, name, detail) for name, status, detail in target_rows]
+
+
+# --------------------------------------------------------------------------
+# Images (issue 17): scripts/bench.py --images N
+# --------------------------------------------------------------------------
+#
+# images     {"n": events (each with one picture), "images": source images, "image_bytes": their bytes,
+#             "width": px, "height": px,
+#             "cold": [run, …] (a fresh --cache folder each), "warm": [run, …] (the last cold run's cache),
+#             "plain": [run, …] (the same corpus without its media entries, with its own warmed cache),
+#             "copy": [run, …] (`cp -r` of a warm build's published media/ folder),
+#             "published": {"files": files in the output's media/, "bytes": their bytes},
+#             "stages": {"cold" | "warm" | "plain": {"stages": [(name, s), …], "summary": "Built …"}},
+#             "uptime_start": `uptime`, "uptime_end": `uptime`, "gen_s": s or None}
+# Runs are as above; each has "load", the 1-minute load average just before it.
+
+IMAGES_HEADING = "## Images (issue 17)"
+WARM_VS_PLAIN = 1.10            # a warm-cache build with images ≤ 1.10× the same corpus without images
+IMAGES_MEMORY_BYTES = 300 * MIB  # peak memory with images < 300 MiB (at 200 images)
+
+
+def images_summary(res):
+    """Medians of an images measurement: cold, warm, plain (no images) and copy summaries, images per second
+    of the cold build, the warm/plain wall ratio and the load averages before the runs (median, max)."""
+    cold, warm, plain = summarize(res.get("cold")), summarize(res.get("warm")), summarize(res.get("plain"))
+    loads = [r["load"] for key in ("cold", "warm", "plain", "copy") for r in res.get(key) or []
+             if r.get("load") is not None]
+    return {"cold": cold, "warm": warm, "plain": plain, "copy": summarize(res.get("copy")),
+            "images_per_s": ratio(res.get("images"), cold["wall"]) if cold else None,
+            "warm_vs_plain": ratio(warm["wall"], plain["wall"]) if warm and plain else None,
+            "load_median": median(loads), "load_max": max(loads) if loads else None}
+
+
+def images_targets(res):
+    """(name, status, detail) per speed target of issue 17."""
+    s = images_summary(res)
+    n = fmt_int(res.get("images"))
+    out = []
+    name = "%s images: first build's throughput (both cores)" % n
+    if s["cold"]:
+        out.append((name, REPORTED, "%s images/s (%s, median of %d cold builds)" % (
+            "%.2f" % s["images_per_s"], fmt_s(s["cold"]["wall"]), s["cold"]["runs"])))
+    else:
+        out.append((name, NOT_MEASURED, "no cold build"))
+    name = "%s images: warm-cache build ≤ %.2f× the corpus without images" % (n, WARM_VS_PLAIN)
+    if s["warm_vs_plain"] is not None:
+        out.append((name, _verdict(s["warm_vs_plain"] <= WARM_VS_PLAIN), "%s vs %s = %s" % (
+            fmt_s(s["warm"]["wall"]), fmt_s(s["plain"]["wall"]), fmt_ratio(s["warm_vs_plain"]))))
+    else:
+        out.append((name, NOT_MEASURED, "no warm or no image-less build"))
+    name = "%s images: peak memory < %d MiB" % (n, IMAGES_MEMORY_BYTES // MIB)
+    peaks = [(label, s[key]["rss_kib"]) for key, label in (("cold", "cold"), ("warm", "warm")) if s[key]]
+    if peaks:
+        worst = max(p for _, p in peaks)
+        out.append((name, _verdict(worst * 1024 < IMAGES_MEMORY_BYTES),
+                    ", ".join("%s %s" % (label, fmt_mib(p)) for label, p in peaks) + " (medians)"))
+    else:
+        out.append((name, NOT_MEASURED, "no build with images"))
+    return out
+
+
+def images_section(meta, res, target_rows):
+    """The Markdown section of an images measurement, from its heading to its last line (no trailing newline)."""
+    s = images_summary(res)
+    c, w, p, cp = s["cold"], s["warm"], s["plain"], s["copy"]
+    pub = res.get("published") or {}
+    L = [IMAGES_HEADING, "",
+         "Written by `%s` (%s; Timeline %s). A corpus of %s events from `gen_corpus.py` (seed %s), each event "
+         "given a `media:` entry pointing at its own %d×%d JPEG (%s MP, %s MiB in all, %s on average), drawn by "
+         "the benchmark from seeded noise tiles. *Cold*: a fresh `--cache` folder each run (all %s images "
+         "decoded, resized to 480/960/1600 and encoded as WebP + JPEG); *warm*: the last cold run's cache again; "
+         "*no images*: the same corpus without its media entries, with a cache of its own warmed by an untimed "
+         "build first (events without a picture still get a drawn social card, kept in that cache). Whole "
+         "process, medians; every build writes into a new output folder with `--base-url`; warm and "
+         "no-image builds alternate." % (
+             meta.get("command", "scripts/bench.py --images"), meta.get("date", "?"),
+             (meta.get("versions") or {}).get("commit", "?"), fmt_int(res.get("n")), meta.get("seed", "?"),
+             res.get("width", 0), res.get("height", 0), "%.0f" % (res.get("width", 0) * res.get("height", 0) / 1e6),
+             fmt_int((res.get("image_bytes") or 0) / MIB),
+             "%.1f MB" % ((res.get("image_bytes") or 0) / max(res.get("images") or 1, 1) / 1e6),
+             fmt_int(res.get("images"))), "",
+         "| images | cold build | images/s | warm build | no-image build | warm / no-image | peak memory, cold "
+         "| peak memory, warm | peak memory, no images | load (median, max) |",
+         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+         "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s, %s |" % (
+             fmt_int(res.get("images")), fmt_s(c["wall"]) if c else "—",
+             "%.2f" % s["images_per_s"] if s["images_per_s"] is not None else "—",
+             fmt_s(w["wall"]) if w else "—", fmt_s(p["wall"]) if p else "—", fmt_ratio(s["warm_vs_plain"]),
+             fmt_mib(c["rss_kib"]) if c else "—", fmt_mib(w["rss_kib"]) if w else "—",
+             fmt_mib(p["rss_kib"]) if p else "—", fmt_load(s["load_median"]), fmt_load(s["load_max"])), ""]
+    detail = []
+    for label, x in (("cold", c), ("warm", w), ("no images", p)):
+        if x:
+            detail.append("%s %d runs, CPU %s (fastest wall %s)" % (label, x["runs"], fmt_s(x["cpu"]),
+                                                                    fmt_s(min(x["walls"]))))
+    if detail:
+        L.append("Runs and CPU (user + system): " + "; ".join(detail) + ".")
+    if pub:
+        L.append("Each build with images publishes %s files (%s MiB) under `media/`%s." % (
+            fmt_int(pub.get("files")), fmt_int((pub.get("bytes") or 0) / MIB),
+            "; `cp -r` of that folder alone takes %s (median of %d)" % (fmt_s(cp["wall"]), cp["runs"]) if cp else ""))
+    L += ["", "- **Load:** `uptime` before: `%s`; after: `%s`" % (res.get("uptime_start", "?"),
+                                                                   res.get("uptime_end", "?"))]
+    stages = res.get("stages") or {}
+    names = []
+    for key in ("cold", "warm", "plain"):
+        for name, _ in (stages.get(key) or {}).get("stages", []):
+            if name not in names:
+                names.append(name)
+    if names:
+        L += ["", "Stages of one extra `timeline build -v` of each kind (not part of the medians):", "",
+              "| build | " + " | ".join(names) + " | summary |",
+              "| --- | " + " | ".join("---:" for _ in names) + " | --- |"]
+        for key, label in (("cold", "cold"), ("warm", "warm"), ("plain", "no images")):
+            st = stages.get(key)
+            if st:
+                d = dict(st["stages"])
+                L.append("| %s | %s | %s |" % (label, " | ".join(fmt_stage(d.get(n)) for n in names),
+                                              st.get("summary", "")))
+    L += ["", "| target | result | measured |", "| --- | --- | --- |"]
+    for name, status, detail in target_rows:
+        L.append("| %s | **%s** | %s |" % (name, status, detail))
+    runs_line = []
+    for key, label in (("cold", "cold"), ("warm", "warm"), ("plain", "no images"), ("copy", "cp -r of media/")):
+        if res.get(key):
+            runs_line.append("- %s: %s" % (label, ", ".join("%s (load %s)" % (fmt_s(r["wall"]), fmt_load(r.get("load")))
+                                                            for r in res[key])))
+    if runs_line:
+        L += ["", "<details><summary>Every images run's wall time</summary>", ""] + runs_line + ["", "</details>"]
+    for note in res.get("notes") or []:
+        L += ["", "Note: " + note]
+    return "\n".join(L)
+
+
+def extract_section(text, heading=IMAGES_HEADING):
+    """The section of a Markdown text that starts with the line `heading`, up to the next `## ` heading (without
+    trailing blank lines), or None."""
+    lines = text.split("\n")
+    if heading not in lines:
+        return None
+    i = lines.index(heading)
+    j = i + 1
+    while j < len(lines) and not lines[j].startswith("## "):
+        j += 1
+    return "\n".join(lines[i:j]).rstrip("\n")
+
+
+def splice_section(text, section, heading=IMAGES_HEADING):
+    """text with its `heading` section replaced by section, or section added before `## Notes` (or at the end)
+    when text has none. text None or empty: section alone."""
+    if not text:
+        return section.rstrip("\n") + "\n"
+    lines = text.rstrip("\n").split("\n")
+    new = section.rstrip("\n").split("\n")
+    if heading in lines:
+        i = lines.index(heading)
+        j = i + 1
+        while j < len(lines) and not lines[j].startswith("## "):
+            j += 1
+        rest = lines[j:]
+        out = lines[:i] + new + ([""] + rest if rest else [])
+    elif "## Notes" in lines:
+        i = lines.index("## Notes")
+        out = lines[:i] + new + [""] + lines[i:]
+    else:
+        out = lines + [""] + new
+    return "\n".join(out) + "\n"
+
+
+def images_line(res):
+    """The one-line console summary of an images measurement."""
+    s = images_summary(res)
+    c, w, p = s["cold"], s["warm"], s["plain"]
+    return "  images: cold %s (%s images/s, %s peak); warm %s (%s peak); no images %s; warm/no-image %s" % (
+        fmt_s(c["wall"]) if c else "—", "%.2f" % s["images_per_s"] if s["images_per_s"] is not None else "—",
+        fmt_mib(c["rss_kib"]) if c else "—", fmt_s(w["wall"]) if w else "—", fmt_mib(w["rss_kib"]) if w else "—",
+        fmt_s(p["wall"]) if p else "—", fmt_ratio(s["warm_vs_plain"]))

@@ -502,3 +502,126 @@ def test_front_matter_edits_change_one_field_and_name_what_the_page_will_show(tm
     text, needle = bench.people_edit(quoted, before, "f02", str(tmp_path))
     assert text == quoted.replace("  - xavier-dimitrov\n", "  - bea-osei\n")      # a quote's author stays
     assert bench.body_edit(EVENT, b"", "00", str(tmp_path))[0].startswith(EVENT.rstrip("\n") + " tlbench")
+
+
+# --------------------------------------------------------------------------
+# Images (issue 17): scripts/bench.py --images N
+# --------------------------------------------------------------------------
+
+
+def images(cold=(120.0, 100.0, 110.0), warm=(1.0, 0.9, 1.1, 0.95, 1.05), plain=(0.3, 0.35, 0.25, 0.3, 0.3),
+           cold_mib=(210, 230, 220), warm_mib=60):
+    n = len(warm)
+    return {"n": 200, "images": 200, "image_bytes": 200 * 4600000, "width": 4000, "height": 3000,
+            "cold": runs(list(cold), [150.0] * len(cold), list(cold_mib), 529, loads=[4.0, 4.5, 5.0][:len(cold)]),
+            "warm": runs(list(warm), [0.7] * n, warm_mib, 529, loads=[2.0] * n),
+            "plain": runs(list(plain), [0.2] * len(plain), 60, 529, loads=[1.0] * len(plain)),
+            "copy": runs([0.4, 0.5, 0.45], [0.3] * 3, 2, 0, loads=[1.5] * 3),
+            "published": {"files": 1200, "bytes": 387 * br.MIB},
+            "stages": {"cold": stages(("media", 121.4), ("render", 0.7), summary="Built 529 pages in 122.15 s"),
+                       "warm": stages(("media", 0.05), ("render", 0.81), summary="Built 529 pages in 0.90 s"),
+                       "plain": stages(("render", 0.15), summary="Built 529 pages in 0.25 s")},
+            "uptime_start": "18:52:50 up 46 min,  load average: 4.12, 3.67, 2.51",
+            "uptime_end": "19:03:18 up 57 min,  load average: 1.96, 3.12, 2.69", "gen_s": 80.0}
+
+
+def test_images_summary_takes_medians_and_divides_warm_by_no_images():
+    s = br.images_summary(images())
+    assert (s["cold"]["wall"], s["warm"]["wall"], s["plain"]["wall"]) == (110.0, 1.0, 0.3)
+    assert s["images_per_s"] == pytest.approx(200 / 110.0)
+    assert s["warm_vs_plain"] == pytest.approx(1.0 / 0.3)
+    assert s["cold"]["rss_kib"] == 220 * MIB_KIB
+    assert (s["load_median"], s["load_max"]) == (1.75, 5.0)       # over all 16 cold, warm, no-image and copy runs
+
+
+def test_images_targets_pass_and_miss_at_their_bounds():
+    rows = br.images_targets(images(warm=(1.1,) * 5, plain=(1.0,) * 5, cold_mib=(299, 299, 299)))
+    assert [(name, status) for name, status, _ in rows] == [
+        ("200 images: first build's throughput (both cores)", "REPORTED"),
+        ("200 images: warm-cache build ≤ 1.10× the corpus without images", "PASS"),
+        ("200 images: peak memory < 300 MiB", "PASS")]
+    assert rows[0][2] == "1.82 images/s (110.0 s, median of 3 cold builds)"
+    assert rows[1][2] == "1.10 s vs 1.00 s = 1.10×"
+    assert rows[2][2] == "cold 299 MiB, warm 60 MiB (medians)"
+    rows = br.images_targets(images(warm=(1.12,) * 5, plain=(1.0,) * 5, cold_mib=(300, 300, 300)))
+    assert [status for _, status, _ in rows] == ["REPORTED", "MISS", "MISS"]
+
+
+def test_images_targets_without_runs_say_not_measured():
+    res = images()
+    res["cold"], res["warm"], res["plain"] = [], [], []
+    assert [(status, detail) for _, status, detail in br.images_targets(res)] == [
+        ("NOT MEASURED", "no cold build"), ("NOT MEASURED", "no warm or no image-less build"),
+        ("NOT MEASURED", "no build with images")]
+
+
+def test_images_section_has_the_table_load_stages_targets_and_every_run():
+    res = images()
+    text = br.images_section(meta(command="scripts/bench.py --images 200"), res, br.images_targets(res))
+    assert text.startswith(br.IMAGES_HEADING + "\n\nWritten by `scripts/bench.py --images 200`")
+    assert block(text, "| images | cold build | images/s | warm build | no-image build | warm / no-image | "
+                       "peak memory, cold | peak memory, warm | peak memory, no images | load (median, max) |", 3)[2] == (
+        "| 200 | 110.0 s | 1.82 | 1.00 s | 300 ms | 3.33× | 220 MiB | 60 MiB | 60 MiB | 1.75, 5.00 |")
+    assert "4000×3000 JPEG (12 MP, 877 MiB in all, 4.6 MB on average)" in text
+    assert "publishes 1,200 files (387 MiB) under `media/`; `cp -r` of that folder alone takes 450 ms" in text
+    assert "`uptime` before: `18:52:50 up 46 min,  load average: 4.12, 3.67, 2.51`" in text
+    assert block(text, "| build | media | render | summary |", 5)[2:] == [
+        "| cold | 121.40 s | 0.70 s | Built 529 pages in 122.15 s |",
+        "| warm | 0.05 s | 0.81 s | Built 529 pages in 0.90 s |",
+        "| no images | — | 0.15 s | Built 529 pages in 0.25 s |"]
+    assert "| 200 images: warm-cache build ≤ 1.10× the corpus without images | **MISS** | 1.00 s vs 300 ms = 3.33× |" \
+        in text
+    assert "- cold: 120.0 s (load 4.00), 100.0 s (load 4.50), 110.0 s (load 5.00)" in text
+    assert not text.endswith("\n")
+
+
+def test_splice_section_replaces_the_images_section_and_keeps_the_rest():
+    old = "# Benchmarks\n\nintro\n\n## Stages\n\nA\n\n%s\n\nold table\n\n## Notes\n\n- n1\n" % br.IMAGES_HEADING
+    new_section = br.IMAGES_HEADING + "\n\nnew table"
+    assert br.splice_section(old, new_section) == (
+        "# Benchmarks\n\nintro\n\n## Stages\n\nA\n\n%s\n\nnew table\n\n## Notes\n\n- n1\n" % br.IMAGES_HEADING)
+    assert br.extract_section(old) == br.IMAGES_HEADING + "\n\nold table"
+    # the section last in the file
+    assert br.splice_section("# B\n\n" + br.IMAGES_HEADING + "\n\nold\n", new_section) == "# B\n\n" + new_section + "\n"
+    # none yet: before the notes, or at the end
+    assert br.splice_section("# B\n\n## Notes\n\n- n\n", new_section) == "# B\n\n" + new_section + "\n\n## Notes\n\n- n\n"
+    assert br.splice_section("# B\n\nx\n", new_section) == "# B\n\nx\n\n" + new_section + "\n"
+    assert br.splice_section(None, new_section) == new_section + "\n"
+    assert br.extract_section("# B\n") is None
+
+
+def test_a_full_report_spliced_with_an_images_section_keeps_every_other_section():
+    res = images()
+    section = br.images_section(meta(), res, br.images_targets(res))
+    full = full_report()                                    # no notes: the section goes at the end
+    assert br.splice_section(full, section) == full.rstrip("\n") + "\n\n" + section + "\n"
+    noted = full_report(notes=["the whole benchmark took 9 s"])
+    spliced = br.splice_section(noted, section)
+    assert spliced.index(br.IMAGES_HEADING) < spliced.index("## Notes")
+    assert spliced.replace(section + "\n\n", "") == noted
+    assert br.extract_section(spliced) == section
+    assert br.splice_section(spliced, section) == spliced   # a second run replaces it
+
+
+def test_images_console_line():
+    assert br.images_line(images()) == ("  images: cold 110.0 s (1.82 images/s, 220 MiB peak); warm 1.00 s (60 MiB peak); "
+                                        "no images 300 ms; warm/no-image 3.33×")
+
+
+def test_media_entry_goes_at_the_end_of_the_front_matter():
+    bench = load_bench()
+    text = bench.add_media_entry(EVENT, "2023-01-04-price", 7)
+    head, body = text.split("\n---\n", 1)
+    assert body == "\nThe body.\n"
+    assert head.endswith('tags:\n  - trade\nmedia:\n  - src: media/2023-01-04-price.jpg\n'
+                         '    alt: "Benchmark photograph 7"\n    caption: "Photograph 7 of the benchmark"\n'
+                         '    credit: "Photo: scripts/bench.py"')
+
+
+def test_images_option_parses():
+    bench = load_bench()
+    a = bench.parse_args(["--images", "200"])
+    assert (a.images, a.image_runs, a.image_cold_runs, a.sizes_given) == (200, 5, 3, False)
+    assert bench.parse_args(["--images", "20", "--sizes", "1000"]).sizes_given
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--images", "5"])
