@@ -160,9 +160,21 @@ int tl_vips_card(const char *markup, const char *fontName, const char *fontFile,
                  unsigned int bg, unsigned int fg, void **out, size_t *outLength, char *error) {
     VipsImage *text = NULL, *mask = NULL, *background = NULL, *foreground = NULL, *card = NULL;
     int result = -1;
+    /* Pango's markup parser is not safe on two threads at once (cards drawn
+     * in parallel were refused as "invalid markup" at random): the text is
+     * laid out and drawn into memory under a lock; the rest runs in parallel. */
+    static GMutex text_lock;
+    g_mutex_lock(&text_lock);
+    VipsImage *drawn = NULL;
     int failed = fontFile && fontFile[0]
-        ? vips_text(&text, markup, "font", fontName, "fontfile", fontFile, "width", 1040, "dpi", 72, NULL)
-        : vips_text(&text, markup, "font", fontName, "width", 1040, "dpi", 72, NULL);
+        ? vips_text(&drawn, markup, "font", fontName, "fontfile", fontFile, "width", 1040, "dpi", 72, NULL)
+        : vips_text(&drawn, markup, "font", fontName, "width", 1040, "dpi", 72, NULL);
+    if (!failed) {
+        text = vips_image_copy_memory(drawn);
+        failed = text == NULL;
+    }
+    if (drawn) g_object_unref(drawn);
+    g_mutex_unlock(&text_lock);
     if (failed) goto done;
     /* Placed at (80, 72) on the card; what runs past its edge is cut off. */
     if (vips_embed(text, &mask, 80, 72, 1200, 630, NULL)) goto done;
@@ -172,7 +184,7 @@ int tl_vips_card(const char *markup, const char *fontName, const char *fontFile,
     if (vips_ifthenelse(mask, foreground, background, &card, "blend", TRUE, NULL)) goto done;
     VipsImage *clean = without_metadata(card);
     if (!clean) goto done;
-    int saved = vips_pngsave_buffer(clean, out, outLength, "strip", TRUE, "compression", 9, NULL);
+    int saved = vips_pngsave_buffer(clean, out, outLength, "strip", TRUE, "compression", 6, NULL);
     g_object_unref(clean);
     if (saved) goto done;
     result = 0;

@@ -40,13 +40,18 @@ final class ProgressLine: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops the display and clears the line it used.
+    /// Stops the display and clears the line it used. A line that was shown
+    /// reaches its last count first: the ticker reads the counter ten times a
+    /// second and could stop short of it ("1,223 of 1,225").
     func stop() {
         lock.lock()
         finished = true
         let wasShown = shown
         lock.unlock()
-        if wasShown { Report.printError("\r\u{1B}[2K", newline: false) }
+        guard wasShown else { return }
+        let total = progress.pagesTotal
+        Report.printError("\r\u{1B}[2KRendering pages: \(Report.count(progress.pagesDone)) of \(Report.count(total))", newline: false)
+        Report.printError("\r\u{1B}[2K", newline: false)
     }
 
     private var isFinished: Bool {

@@ -36,7 +36,8 @@ int tl_vips_variant(const void *bytes, size_t length, int width, TLFormat format
                     void **out, size_t *outLength, int *outWidth, int *outHeight, char *error);
 
 /* A 1200x630 PNG card: `markup` (Pango markup, already escaped) in the
- * colour `fg` on `bg` (0xRRGGBB), in the font file given. */
+ * colour `fg` on `bg` (0xRRGGBB), in the font file given. Safe from any
+ * thread: the text is drawn under a lock of its own. */
 int tl_vips_card(const char *markup, const char *fontName, const char *fontFile,
                  unsigned int bg, unsigned int fg, void **out, size_t *outLength, char *error);
 

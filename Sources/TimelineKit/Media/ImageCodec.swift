@@ -1,5 +1,4 @@
 import CVips
-import Synchronization
 
 /// libvips, as Timeline uses it: read an image's header without decoding
 /// it, make one published variant, draw a social card. Each call is
@@ -73,18 +72,13 @@ enum ImageCodec {
         return (format == .webp ? WebPMetadata.stripped(encoded) : encoded, Int(outWidth), Int(outHeight))
     }
 
-    /// Pango's markup parser is not safe to run on two threads at once
-    /// (cards drawn in parallel were refused as "invalid markup" at random).
-    private static let textLock = Mutex(())
-
     /// A 1200×630 PNG: `markup` (Pango markup) in `foreground` on `background`.
     static func card(markup: String, font: String, background: UInt32, foreground: UInt32) throws(Failure) -> [UInt8] {
         try start()
         var out: UnsafeMutableRawPointer?
         var length = 0
         var error = [CChar](repeating: 0, count: 512)
-        let status = textLock.withLock { _ in tl_vips_card(markup, font, nil, background, foreground, &out, &length, &error) }
-        guard status == 0, let out else {
+        guard tl_vips_card(markup, font, nil, background, foreground, &out, &length, &error) == 0, let out else {
             throw Failure(reason: Self.text(error))
         }
         defer { tl_vips_free(out) }

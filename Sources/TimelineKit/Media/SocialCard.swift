@@ -29,7 +29,7 @@ enum SocialCard {
         }
     }
 
-    static let settings = "card v1; 1200x630; png 9"
+    static let settings = "card v1; 1200x630; png 6"
 
     /// The card for `event`: from the cache when drawn before, else drawn
     /// and cached (or kept in memory when the cache cannot be written).
