@@ -10,9 +10,7 @@ public enum MediaReview {
     public static func warnings(_ chronology: Chronology, _ library: MediaLibrary) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         var warnedImages = Set<String>()
-        let lists = chronology.events.map(\.media) + chronology.people.map(\.media)
-            + chronology.places.map(\.media) + chronology.documents.map(\.media)
-        for item in lists.joined() {
+        for item in MediaLibrary.allItems(chronology) {
             switch item.source {
             case .image(let path):
                 if let image = library.images[path], warnedImages.insert(path).inserted {

@@ -139,7 +139,7 @@ enum ImagePublisher {
             let bytes: Int
             switch where_ {
             case .bytes(let data): bytes = data.count
-            case .cached(let file): bytes = FileSystem.size(of: file) ?? 0
+            case .cached: bytes = file.bytes
             }
             return PublishedImage.Variant(path: path, width: file.width, height: file.height, format: file.format, bytes: bytes)
         }

@@ -21,6 +21,8 @@ struct MediaCache: Sendable {
         var width: Int
         var height: Int
         var name: String
+        /// Its size on disk, read when the entry is checked (0 until then).
+        var bytes = 0
     }
 
     /// What the manifest records of an entry.
@@ -52,8 +54,12 @@ struct MediaCache: Sendable {
                 return nil
             }
         }
-        let complete = !entry.files.isEmpty && entry.files.allSatisfy { FileSystem.type(of: path(key, $0.name)) == .file }
-        return complete ? entry : nil
+        // One stat a file: that it is there, and its size for the pages.
+        for index in entry.files.indices {
+            guard let size = FileSystem.regularFileSize(path(key, entry.files[index].name)) else { return nil }
+            entry.files[index].bytes = size
+        }
+        return entry.files.isEmpty ? nil : entry
     }
 
     /// Writes an entry's files and manifest into a temporary folder and

@@ -88,12 +88,16 @@ public struct MediaLibrary: Sendable, Equatable {
         return (library, diagnostics)
     }
 
+    /// Every media item of every note: events, people, places, documents.
+    static func allItems(_ chronology: Chronology) -> [MediaItem] {
+        Array((chronology.events.map(\.media) + chronology.people.map(\.media)
+            + chronology.places.map(\.media) + chronology.documents.map(\.media)).joined())
+    }
+
     /// Every local image any note names, with each place it is named.
     static func imageReferences(_ chronology: Chronology) -> [String: [SourceLocation]] {
         var references: [String: [SourceLocation]] = [:]
-        let lists = chronology.events.map(\.media) + chronology.people.map(\.media)
-            + chronology.places.map(\.media) + chronology.documents.map(\.media)
-        for item in lists.joined() {
+        for item in allItems(chronology) {
             if let path = item.imagePath { references[path, default: []].append(item.location) }
         }
         return references

@@ -41,9 +41,11 @@ enum SocialCard {
         let path = "media/cards/\(event.source.slug)-\(key.prefix(8)).png"
         let file = MediaCache.File(format: .png, width: 1200, height: 630, name: "card.png")
         var source = MediaFileSource.cached(cache.path(key, file.name))
-        var bytes = FileSystem.size(of: cache.path(key, file.name)) ?? 0
+        var bytes = 0
         var cached = true
-        if cache.entry(key) == nil {
+        if let entry = cache.entry(key) {
+            bytes = entry.files[0].bytes
+        } else {
             let png: [UInt8]
             do {
                 png = try ImageCodec.card(markup: markup, font: "\(Style.font) 34", background: style.background,

@@ -57,6 +57,13 @@ enum FileSystem {
             size: Int(info.st_size), inode: UInt64(info.st_ino))
     }
 
+    /// The size of a regular file (following links), or nil for anything else.
+    static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     static func size(of path: String) -> Int? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
